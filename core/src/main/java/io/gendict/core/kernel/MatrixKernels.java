@@ -1,0 +1,57 @@
+package io.gendict.core.kernel;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The hot numerical kernels behind one facade. Implementations validate nothing and allocate
+ * nothing per call (scratch buffers are thread-local and reused); the public, checked entry
+ * points are in {@code io.gendict.core.linalg}. Matrices are row-major {@link DMatrixRMaj}; only
+ * the first rows×cols entries of {@code data} are used. Outputs must not alias inputs.
+ *
+ * @since 0.1
+ */
+public interface MatrixKernels {
+    /** @return a short name, e.g. {@code "simd"} or {@code "scalar"} */
+    String name();
+
+    /**
+     * General product C = α·op(A)·op(B) + β·C, op(X) = X or Xᵀ. When β = 0, C is not read
+     * (NaNs in it do not propagate).
+     *
+     * @param transA whether op(A) = Aᵀ
+     * @param transB whether op(B) = Bᵀ
+     * @param alpha  scale of the product
+     * @param a      op(A) is M×K. Not modified.
+     * @param b      op(B) is K×N. Not modified.
+     * @param beta   scale of the old C
+     * @param c      M×N, already of that shape. Modified.
+     */
+    void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c);
+
+    /**
+     * Matrix–vector product y = α·op(A)·x + β·y (y not read when β = 0).
+     *
+     * @param transA whether op(A) = Aᵀ
+     * @param alpha  scale of the product
+     * @param a      op(A) is M×K. Not modified.
+     * @param x      length K. Not modified.
+     * @param beta   scale of the old y
+     * @param y      length M. Modified.
+     */
+    void gemv(boolean transA, double alpha, DMatrixRMaj a, double[] x, double beta, double[] y);
+
+    /** @return Σ_{i<n} x[xOff+i]·y[yOff+i] */
+    double dot(int n, double[] x, int xOff, double[] y, int yOff);
+
+    /** y[yOff+i] += α·x[xOff+i] for i < n. */
+    void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff);
+
+    /** out[i] = max(x[i], 0) for i < n; out may equal x. */
+    void relu(int n, double[] x, double[] out);
+
+    /** out[i] = x[i] > 0 ? g[i] : 0 for i < n (the ReLU's vector–Jacobian product); out may equal g. */
+    void reluBackward(int n, double[] x, double[] g, double[] out);
+
+    /** out[i] = x[i]·y[i] for i < n; out may equal x or y. */
+    void multiply(int n, double[] x, double[] y, double[] out);
+}
