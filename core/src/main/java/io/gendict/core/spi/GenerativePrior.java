@@ -4,6 +4,7 @@ import io.gendict.core.param.Params;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -77,14 +78,13 @@ public interface GenerativePrior {
     }
 
     /**
-     * What the prior declares about its structure, for decoders that can exploit it without
-     * knowing the prior's name: a prior that is linear in a fixed map of z, G(z) = M·φ(z), can say
-     * so here. Empty by default.
+     * What the prior declares about its own structure, for decoders that exploit it without
+     * knowing the prior's name: present when G(z) = M·φ(z) holds exactly for every z.
      *
-     * @return structural facts, keyed by name (see each key's documentation in the decoders)
+     * @return the declaration, or empty (the default)
      */
-    default Map<String, Object> structure() {
-        return Map.of();
+    default Optional<LinearFeatures> linearFeatures() {
+        return Optional.empty();
     }
 
     /** @return the validated parameters the prior was created from (its name is {@code params().provider()}) */
