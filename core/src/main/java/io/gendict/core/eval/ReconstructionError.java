@@ -1,0 +1,58 @@
+package io.gendict.core.eval;
+
+import io.gendict.core.error.Checks;
+import io.gendict.core.kernel.Kernels;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The paper's compression/denoising metric (ALGORITHMS.md §3): the mean over samples of the
+ * Euclidean norm (not squared) of the difference between a reconstruction and the clean signal.
+ *
+ * @since 0.1
+ */
+public final class ReconstructionError {
+    private ReconstructionError() {
+    }
+
+    /**
+     * (1/B) Σ_i ‖A·x̂_i − s_i‖.
+     *
+     * @param a     m×n dictionary. Not modified.
+     * @param xHat  B×n reconstructed coefficients. Not modified.
+     * @param clean B×m clean signals A*·G(z*_i) (or clean images). Not modified.
+     * @return the mean error
+     */
+    public static double ofCoefficients(DMatrixRMaj a, DMatrixRMaj xHat, DMatrixRMaj clean) {
+        Checks.shape("x̂", xHat, clean.numRows, a.numCols);
+        Checks.shape("clean signals", clean, -1, a.numRows);
+        DMatrixRMaj recon = new DMatrixRMaj(xHat.numRows, a.numRows);
+        Kernels.get().gemm(false, true, 1.0, xHat, a, 0.0, recon);
+        return meanRowDistance(recon, clean);
+    }
+
+    /**
+     * (1/B) Σ_i ‖u_i − v_i‖ over rows.
+     *
+     * @param u B×m. Not modified.
+     * @param v B×m. Not modified.
+     * @return the mean row distance (0 for B = 0)
+     */
+    public static double meanRowDistance(DMatrixRMaj u, DMatrixRMaj v) {
+        Checks.shape("second operand", v, u.numRows, u.numCols);
+        int rows = u.numRows;
+        int cols = u.numCols;
+        if (rows == 0) {
+            return 0;
+        }
+        double total = 0;
+        for (int i = 0; i < rows; i++) {
+            double s = 0;
+            for (int j = i * cols, end = j + cols; j < end; j++) {
+                double d = u.data[j] - v.data[j];
+                s += d * d;
+            }
+            total += Math.sqrt(s);
+        }
+        return total / rows;
+    }
+}
