@@ -1,0 +1,96 @@
+package io.gendict.core.experiment;
+
+import io.gendict.core.eval.ReconstructionError;
+import io.gendict.core.spi.Codes;
+import io.gendict.core.spi.DictionaryLearner;
+import io.gendict.core.spi.LearnerContext;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Runs the evaluation protocol of ALGORITHMS.md §3: for each trial and each method, feed fresh
+ * training batches to a new learner started from the trial's A0, and after every batch code the
+ * test set, quantize the codes, reconstruct and measure the mean error against the clean signals.
+ * Every method of a trial sees the same batches (its data is recreated from the trial's seed).
+ *
+ * @since 0.1
+ */
+public final class ExperimentRunner {
+    private final TrialDataFactory data;
+    private final MethodFactory methods;
+
+    /**
+     * @param data    creates each trial's data
+     * @param methods creates each method's learner
+     */
+    public ExperimentRunner(TrialDataFactory data, MethodFactory methods) {
+        this.data = data;
+        this.methods = methods;
+    }
+
+    /**
+     * @param settings the protocol's settings
+     * @param listener told after each step
+     * @return every row, ordered by trial, method, batch
+     */
+    public ExperimentResult run(ExperimentSettings settings, ExperimentListener listener) {
+        SplittableRandom root = new SplittableRandom(settings.seed());
+        long total = (long) settings.trials() * settings.methods().size() * settings.batches();
+        long done = 0;
+        List<ResultRow> rows = new ArrayList<>();
+        for (int trial = 0; trial < settings.trials(); trial++) {
+            long trialSeed = root.nextLong();
+            long learnerSeed = root.nextLong();
+            for (String method : settings.methods()) {
+                TrialData trialData = data.create(trial, trialSeed, settings);
+                List<TestBatch> tests = trialData.testBatches();
+                double noisy = noisyError(tests);
+                DictionaryLearner learner = methods.create(method, new LearnerContext(trialData.dimension(),
+                        trialData.prior(), trialData.initialDictionary(), learnerSeed, settings.threads()));
+                for (int batch = 0; batch < settings.batches(); batch++) {
+                    DMatrixRMaj y = trialData.nextTrainingBatch(settings.batchSize());
+                    long start = System.nanoTime();
+                    learner.fit(y);
+                    double seconds = (System.nanoTime() - start) * 1e-9;
+                    ResultRow row = new ResultRow(method, trial, batch, learner.samplesSeen(),
+                            testError(learner, tests, settings), noisy, seconds);
+                    rows.add(row);
+                    listener.onStep(++done, total, row);
+                }
+            }
+        }
+        return new ExperimentResult(settings, rows);
+    }
+
+    /**
+     * The paper's metric for one learner: mean over test batches of (1/B) Σ ‖A·x̂_i − s_i‖, with
+     * x̂ reconstructed from quantized codes.
+     *
+     * @param learner  a trained learner
+     * @param tests    the test batches
+     * @param settings supplies the quantizer
+     * @return the mean error
+     */
+    public static double testError(DictionaryLearner learner, List<TestBatch> tests, ExperimentSettings settings) {
+        double sum = 0;
+        for (TestBatch t : tests) {
+            Codes codes = learner.encode(t.noisy());
+            settings.quantizer().quantize(codes.values());
+            DMatrixRMaj xHat = new DMatrixRMaj(t.noisy().numRows, learner.dictionary().numCols);
+            learner.coefficients(codes, xHat);
+            sum += ReconstructionError.ofCoefficients(learner.dictionary(), xHat, t.clean());
+        }
+        return sum / tests.size();
+    }
+
+    private static double noisyError(List<TestBatch> tests) {
+        double sum = 0;
+        for (TestBatch t : tests) {
+            sum += ReconstructionError.meanRowDistance(t.noisy(), t.clean());
+        }
+        return sum / tests.size();
+    }
+}

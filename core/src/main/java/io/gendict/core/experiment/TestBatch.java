@@ -1,0 +1,14 @@
+package io.gendict.core.experiment;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One test batch of the evaluation protocol (ALGORITHMS.md §3).
+ *
+ * @param noisy B×m observations y_i given to the method
+ * @param clean B×m clean signals the reconstruction is compared with: A*·G(z*_i) for synthetic
+ *              data, the clean (transformed) image for the transfer task
+ * @since 0.1
+ */
+public record TestBatch(DMatrixRMaj noisy, DMatrixRMaj clean) {
+}
