@@ -22,6 +22,27 @@ public final class DecimalQuantizer implements Quantizer {
         this.scale = Math.pow(10, digits);
     }
 
+    /** @return decimal places kept */
+    public int digits() {
+        return digits;
+    }
+
+    /**
+     * @param v a value
+     * @return the integer round(v·10^D), half away from zero; {@code integer / 10^D} is the quantized value
+     */
+    public long integer(double v) {
+        return (long) Math.copySign(Math.floor(Math.abs(v) * scale + 0.5), v);
+    }
+
+    /**
+     * @param integer a value from {@link #integer}
+     * @return the quantized value it stands for
+     */
+    public double value(long integer) {
+        return integer / scale;
+    }
+
     @Override
     public void quantize(DMatrixRMaj values) {
         double[] d = values.data;

@@ -22,8 +22,8 @@ public interface Quantizer {
     String describe();
 
     /**
-     * Parses {@code digits:D} (D decimal places), {@code significant:S} (S significant digits) or
-     * {@code none}.
+     * Parses {@code digits:D} (D decimal places), {@code significant:S} (S significant digits),
+     * {@code bits:b} (b-bit uniform levels per column) or {@code none}.
      *
      * @param spec the text
      * @return the quantizer
@@ -42,13 +42,14 @@ public interface Quantizer {
             value = Integer.parseInt(arg.trim());
         } catch (NumberFormatException e) {
             throw new GendictException(ErrorKind.INVALID_PARAMETER,
-                    "quantizer '" + spec + "': expected digits:D, significant:S or none");
+                    "quantizer '" + spec + "': expected digits:D, significant:S, bits:b or none");
         }
         return switch (kind) {
             case "digits" -> new DecimalQuantizer(value);
             case "significant" -> new SignificantQuantizer(value);
+            case "bits" -> new UniformQuantizer(value);
             default -> throw new GendictException(ErrorKind.INVALID_PARAMETER,
-                    "quantizer '" + spec + "': unknown kind '" + kind + "', expected digits, significant or none");
+                    "quantizer '" + spec + "': unknown kind '" + kind + "', expected digits, significant, bits or none");
         };
     }
 

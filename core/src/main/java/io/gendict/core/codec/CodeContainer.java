@@ -1,0 +1,260 @@
+package io.gendict.core.codec;
+
+import io.gendict.core.error.Checks;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import io.gendict.core.eval.DecimalQuantizer;
+import io.gendict.core.eval.Quantizer;
+import io.gendict.core.eval.UniformQuantizer;
+import io.gendict.core.spi.Codes;
+import org.ejml.data.DMatrixRMaj;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+/**
+ * The binary file of {@code gendict compress}: the packed codes of B samples, so that the file size
+ * is the true storage cost. Layout (big-endian):
+ * <pre>
+ *  magic "GDCZ" · version u16 (=1) · flags u16 (bit 0: sparse codes)
+ *  rows i32 (B) · cols i32 (k latents, or K slots per sparse code) · atoms i32 (n, sparse only)
+ *  quantizer kind u8 (1 = decimal digits, 2 = uniform bits) · quantizer parameter u8 (D or b)
+ *  model checksum: 32 bytes (SHA-256 of the model the codes need)
+ *  bits mode only: per column min, max as float64
+ *  payload length i64 · payload
+ *  CRC-32C of everything above, i32
+ * </pre>
+ * Payload, row by row: for sparse codes first each slot's atom index + 1 (0 = unused slot) in
+ * ⌈log2(n + 1)⌉ bits; then the values — digits mode: zig-zag varints of round(v·10^D); bits mode:
+ * b-bit level indices. Unused sparse slots store no value.
+ *
+ * @since 0.1
+ */
+public final class CodeContainer {
+    private static final byte[] MAGIC = {'G', 'D', 'C', 'Z'};
+    private static final int VERSION = 1;
+    private static final int CHECKSUM_BYTES = 32;
+    private static final int KIND_DIGITS = 1;
+    private static final int KIND_BITS = 2;
+
+    private CodeContainer() {
+    }
+
+    /**
+     * What a container holds.
+     *
+     * @param codes         the quantized codes
+     * @param atoms         n for sparse codes, 0 for dense
+     * @param quantizer     the quantizer the values were stored with
+     * @param modelChecksum the 32-byte checksum of the model they need
+     */
+    public record Contents(Codes codes, int atoms, Quantizer quantizer, byte[] modelChecksum) {
+    }
+
+    /**
+     * Quantizes and packs codes.
+     *
+     * @param codes         codes to store. Not modified.
+     * @param atoms         n (number of atoms) for sparse codes, ignored for dense
+     * @param quantizer     a {@link DecimalQuantizer} or a {@link UniformQuantizer}
+     * @param modelChecksum 32 bytes identifying the model
+     * @return the file's bytes
+     * @throws GendictException INVALID_PARAMETER for another quantizer, INVALID_INPUT for non-finite codes
+     */
+    public static byte[] encode(Codes codes, int atoms, Quantizer quantizer, byte[] modelChecksum) {
+        Checks.parameter(modelChecksum.length == CHECKSUM_BYTES, "model checksum: expected 32 bytes");
+        Checks.finite("codes", codes.values());
+        DMatrixRMaj v = codes.values();
+        int rows = v.numRows;
+        int cols = v.numCols;
+        int kind;
+        int parameter;
+        double[] min = new double[cols];
+        double[] max = new double[cols];
+        if (quantizer instanceof DecimalQuantizer d) {
+            kind = KIND_DIGITS;
+            parameter = d.digits();
+        } else if (quantizer instanceof UniformQuantizer u) {
+            kind = KIND_BITS;
+            parameter = u.bits();
+            Arrays.fill(min, Double.POSITIVE_INFINITY);
+            Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    if (!codes.sparse() || codes.indices()[r * cols + c] >= 0) {
+                        min[c] = Math.min(min[c], v.data[r * cols + c]);
+                        max[c] = Math.max(max[c], v.data[r * cols + c]);
+                    }
+                }
+            }
+            for (int c = 0; c < cols; c++) {
+                if (min[c] > max[c]) {
+                    min[c] = 0;
+                    max[c] = 0;
+                }
+            }
+        } else {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER,
+                    "compress: quantizer " + quantizer.describe() + " cannot be stored; use --digits or --bits");
+        }
+        int indexBits = codes.sparse() ? 64 - Long.numberOfLeadingZeros(atoms) : 0;
+        BitWriter payload = new BitWriter();
+        for (int r = 0; r < rows; r++) {
+            if (codes.sparse()) {
+                for (int c = 0; c < cols; c++) {
+                    payload.write(codes.indices()[r * cols + c] + 1L, indexBits);
+                }
+            }
+            for (int c = 0; c < cols; c++) {
+                if (codes.sparse() && codes.indices()[r * cols + c] < 0) {
+                    continue;
+                }
+                double x = v.data[r * cols + c];
+                if (kind == KIND_DIGITS) {
+                    payload.writeVarint(((DecimalQuantizer) quantizer).integer(x));
+                } else {
+                    UniformQuantizer u = (UniformQuantizer) quantizer;
+                    payload.write(u.level(x, min[c], max[c]), u.bits());
+                }
+            }
+        }
+        byte[] body = payload.toByteArray();
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + 64 + 16 * cols);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.write(MAGIC);
+            out.writeShort(VERSION);
+            out.writeShort(codes.sparse() ? 1 : 0);
+            out.writeInt(rows);
+            out.writeInt(cols);
+            out.writeInt(codes.sparse() ? atoms : 0);
+            out.writeByte(kind);
+            out.writeByte(parameter);
+            out.write(modelChecksum);
+            if (kind == KIND_BITS) {
+                for (int c = 0; c < cols; c++) {
+                    out.writeDouble(min[c]);
+                    out.writeDouble(max[c]);
+                }
+            }
+            out.writeLong(body.length);
+            out.write(body);
+            CRC32C crc = new CRC32C();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory stream failed", e);
+        }
+    }
+
+    /**
+     * Checks and unpacks a container.
+     *
+     * @param bytes         the file's bytes. Not modified.
+     * @param file          file name for messages
+     * @param modelChecksum the checksum of the model at hand; must equal the stored one
+     * @return the contents
+     * @throws GendictException INVALID_INPUT naming the file when it is truncated, corrupted, of
+     *                          another format or made for another model
+     */
+    public static Contents decode(byte[] bytes, String file, byte[] modelChecksum) {
+        if (bytes.length < 4 + 4) {
+            throw bad(file, "too short to be a gendict compressed file (" + bytes.length + " bytes)");
+        }
+        if (!Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
+            throw bad(file, "not a gendict compressed file (bad magic)");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        int stored = ((bytes[bytes.length - 4] & 0xFF) << 24) | ((bytes[bytes.length - 3] & 0xFF) << 16)
+                | ((bytes[bytes.length - 2] & 0xFF) << 8) | (bytes[bytes.length - 1] & 0xFF);
+        if ((int) crc.getValue() != stored) {
+            throw bad(file, "checksum mismatch: the file is corrupted or truncated");
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 4, bytes.length - 8));
+            int version = in.readUnsignedShort();
+            if (version != VERSION) {
+                throw bad(file, "unsupported version " + version + ", expected " + VERSION);
+            }
+            boolean sparse = (in.readUnsignedShort() & 1) != 0;
+            int rows = in.readInt();
+            int cols = in.readInt();
+            int atoms = in.readInt();
+            int kind = in.readUnsignedByte();
+            int parameter = in.readUnsignedByte();
+            if (rows < 0 || cols < 0 || (sparse && atoms <= 0) || (long) rows * cols > bytes.length * 8L) {
+                throw bad(file, "implausible shape " + rows + "×" + cols + " (atoms " + atoms + ")");
+            }
+            Quantizer quantizer = switch (kind) {
+                case KIND_DIGITS -> new DecimalQuantizer(parameter);
+                case KIND_BITS -> new UniformQuantizer(parameter);
+                default -> throw bad(file, "unknown quantizer kind " + kind);
+            };
+            byte[] model = new byte[CHECKSUM_BYTES];
+            in.readFully(model);
+            if (!Arrays.equals(model, modelChecksum)) {
+                throw bad(file, "made with another model (model checksum differs)");
+            }
+            double[] min = new double[cols];
+            double[] max = new double[cols];
+            if (kind == KIND_BITS) {
+                for (int c = 0; c < cols; c++) {
+                    min[c] = in.readDouble();
+                    max[c] = in.readDouble();
+                }
+            }
+            long length = in.readLong();
+            if (length != in.available()) {
+                throw bad(file, "payload length " + length + " does not match the file (" + in.available() + " bytes)");
+            }
+            byte[] body = new byte[(int) length];
+            in.readFully(body);
+            return new Contents(unpack(body, rows, cols, atoms, sparse, quantizer, min, max), sparse ? atoms : 0,
+                    quantizer, model);
+        } catch (EOFException | IllegalStateException e) {
+            throw bad(file, "truncated (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory stream failed", e);
+        }
+    }
+
+    private static Codes unpack(byte[] body, int rows, int cols, int atoms, boolean sparse, Quantizer quantizer,
+                                double[] min, double[] max) {
+        BitReader reader = new BitReader(body);
+        DMatrixRMaj values = new DMatrixRMaj(rows, cols);
+        int[] indices = sparse ? new int[rows * cols] : null;
+        int indexBits = sparse ? 64 - Long.numberOfLeadingZeros(atoms) : 0;
+        for (int r = 0; r < rows; r++) {
+            if (sparse) {
+                for (int c = 0; c < cols; c++) {
+                    long index = reader.read(indexBits) - 1;
+                    if (index >= atoms) {
+                        throw new IllegalStateException("atom index " + index + " out of range");
+                    }
+                    indices[r * cols + c] = (int) index;
+                }
+            }
+            for (int c = 0; c < cols; c++) {
+                if (sparse && indices[r * cols + c] < 0) {
+                    continue;
+                }
+                values.data[r * cols + c] = quantizer instanceof DecimalQuantizer d
+                        ? d.value(reader.readVarint())
+                        : ((UniformQuantizer) quantizer).value(reader.read(((UniformQuantizer) quantizer).bits()), min[c], max[c]);
+            }
+        }
+        return new Codes(values, indices);
+    }
+
+    private static GendictException bad(String file, String why) {
+        return new GendictException(ErrorKind.INVALID_INPUT, file + ": " + why);
+    }
+}
