@@ -1,12 +1,16 @@
 package io.gendict.cli;
 
+import io.gendict.cli.command.PluginsCommand;
+import io.gendict.cli.option.VerboseOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * The root {@code gendict} command: lists the subcommands and prints usage when run bare.
+ * {@code --verbose} is declared here and inherited by every subcommand.
  *
  * @since 0.1
  */
@@ -15,11 +19,15 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Dictionary learning under generative coefficient priors.",
         subcommands = {
+            PluginsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GendictCommand implements Runnable {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private VerboseOption verbose;
 
     @Override
     public void run() {
