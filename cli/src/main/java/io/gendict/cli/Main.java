@@ -12,6 +12,8 @@ import java.io.PrintWriter;
  * @since 0.1
  */
 public final class Main {
+    private static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
+
     private Main() {
     }
 
@@ -61,6 +63,11 @@ public final class Main {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        // Guice's optional bytecode generation (AOP) uses sun.misc.Unsafe, which newer JDKs warn about;
+        // gendict uses no method interception, so turn it off before any Guice class loads.
+        if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
+            System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
+        }
         System.exit(execute(args));
     }
 }
