@@ -6,15 +6,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * The root {@code gendict} command: lists the subcommands and prints usage when run bare.
- * {@code --verbose} is declared here and inherited by every subcommand.
+ * {@code --help}, {@code --version} and {@code --verbose} are declared here and inherited by every
+ * subcommand.
  *
  * @since 0.1
  */
 @Command(name = "gendict",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Dictionary learning under generative coefficient priors.",

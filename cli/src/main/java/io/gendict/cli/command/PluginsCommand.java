@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  *
  * @since 0.1
  */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
+@Command(name = "plugins",
         description = "List every prior, oracle, update rule and baseline with its parameters, "
                 + "and any plugin jar that failed to load.")
 public final class PluginsCommand implements Runnable {
