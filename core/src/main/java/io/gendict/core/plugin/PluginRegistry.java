@@ -104,17 +104,7 @@ public final class PluginRegistry implements Registry {
         return resolve(kind, providers, spec).provider();
     }
 
-    /**
-     * Looks a provider up and returns it with the spec's validated parameters.
-     *
-     * @param kind      e.g. {@code "baseline"}, used in messages
-     * @param providers the providers of that kind
-     * @param spec      the parsed spec
-     * @param <P>       provider type
-     * @return the provider and its validated parameters
-     * @throws io.gendict.core.error.GendictException UNKNOWN_NAME or INVALID_PARAMETER as {@link #lookup}
-     */
-    public <P extends Provider> Resolved<P> resolve(String kind, Map<String, P> providers, ComponentSpec spec) {
+    private static <P extends Provider> Resolved<P> resolve(String kind, Map<String, P> providers, ComponentSpec spec) {
         P provider = providers.get(spec.name());
         if (provider == null) {
             throw Suggestions.unknownName(kind, spec.name(), providers.keySet());
@@ -126,13 +116,7 @@ public final class PluginRegistry implements Registry {
         return Collections.unmodifiableMap(new TreeMap<>(providers));
     }
 
-    /**
-     * A provider with parameters validated against its spec.
-     *
-     * @param provider the provider
-     * @param params   its validated parameters
-     * @param <P>      provider type
-     */
-    public record Resolved<P extends Provider>(P provider, Params params) {
+    /** A provider with parameters validated against its spec. */
+    private record Resolved<P extends Provider>(P provider, Params params) {
     }
 }

@@ -36,6 +36,7 @@ class PluginRegistryTest {
         assertEquals(plugins.providers(ProviderKind.ORACLE).keySet(), registry.oracles().keySet());
         assertEquals(plugins.providers(ProviderKind.UPDATE_RULE).keySet(), registry.updateRules().keySet());
         assertEquals(plugins.providers(ProviderKind.BASELINE).keySet(), registry.baselines().keySet());
+        assertEquals(registry.priors(), PluginRegistry.of(plugins).priors());
     }
 
     @Test
