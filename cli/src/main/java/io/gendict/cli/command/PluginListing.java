@@ -114,7 +114,8 @@ public final class PluginListing {
     }
 
     private static String[] cells(ParamDef d) {
-        return new String[] {d.name(), typeText(d), d.defaultText(), d.rangeText()};
+        String def = d.defaultText().isEmpty() ? "\"\"" : d.defaultText();
+        return new String[] {d.name(), typeText(d), def, d.rangeText()};
     }
 
     private static String typeText(ParamDef d) {
