@@ -2,11 +2,14 @@ package io.gendict.core.plugin;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.spi.OracleProvider;
 import io.gendict.core.spi.PriorProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,13 +84,16 @@ class PluginLoaderTest {
                 TestProviders.Throwing.class);
         Path empty = TestJars.write(dir.resolve("empty.jar"), PriorProvider.class, new String[0],
                 TestProviders.JarPrior.class);
+        Path badName = TestJars.withProvider(dir.resolve("bad-name.jar"), PriorProvider.class,
+                TestProviders.BadName.class);
 
         PluginSet set = loader.load(dir);
 
         assertTrue(set.providers(ProviderKind.PRIOR).containsKey("jar-prior"));
         Map<String, String> reasons = set.failures().stream()
                 .collect(java.util.stream.Collectors.toMap(PluginFailure::jar, PluginFailure::reason));
-        assertEquals(4, reasons.size(), reasons.toString());
+        assertEquals(5, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(badName.toString()).contains("unusable name 'bad:name'"), reasons.toString());
         assertTrue(reasons.get(missing.toString()).contains("io.gendict.missing.Nope not found"), reasons.toString());
         assertTrue(reasons.get(corrupt.toString()).startsWith("not a readable jar"), reasons.toString());
         assertTrue(reasons.get(throwing.toString()).contains("could not be instantiated"), reasons.toString());
@@ -105,6 +111,22 @@ class PluginLoaderTest {
 
         assertFalse(set.providers(ProviderKind.PRIOR).containsKey("jar-prior"));
         assertEquals(List.of(mixed.toString()), set.failures().stream().map(PluginFailure::jar).toList());
+    }
+
+    @Test
+    void aBrokenClasspathEntryIsReportedWhileTheOtherClasspathProvidersLoad() throws IOException {
+        Path broken = TestJars.write(dir.resolve("on-classpath.jar"), OracleProvider.class,
+                new String[] {"io.gendict.missing.NoOracle"});
+        try (URLClassLoader classpath = new URLClassLoader(new URL[] {broken.toUri().toURL()},
+                getClass().getClassLoader())) {
+            PluginSet set = new PluginLoader(classpath).load(null);
+
+            assertTrue(set.providers(ProviderKind.ORACLE).containsKey("test-oracle"));
+            assertEquals(1, set.failures().size(), set.failures().toString());
+            assertEquals(PluginLoader.CLASSPATH, set.failures().get(0).jar());
+            assertTrue(set.failures().get(0).reason().contains("io.gendict.missing.NoOracle not found"),
+                    set.failures().toString());
+        }
     }
 
     @Test

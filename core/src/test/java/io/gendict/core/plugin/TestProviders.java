@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
 
 /**
  * Test providers. {@link Prior}, {@link Oracle}, {@link Rule} and {@link Baseline} are registered on
- * the test classpath (src/test/resources/META-INF/services); {@link JarPrior} and {@link Throwing}
- * only in jars the tests write.
+ * the test classpath (src/test/resources/META-INF/services); {@link JarPrior}, {@link Throwing} and
+ * {@link BadName} only in jars the tests write.
  */
 public final class TestProviders {
     private TestProviders() {
@@ -69,6 +69,14 @@ public final class TestProviders {
         /** The jar provider. */
         public JarPrior() {
             super("jar-prior");
+        }
+    }
+
+    /** A prior provider whose name cannot be written in a spec. */
+    public static final class BadName extends Prior {
+        /** Named "bad:name". */
+        public BadName() {
+            super("bad:name");
         }
     }
 
