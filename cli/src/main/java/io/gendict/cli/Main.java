@@ -1,6 +1,9 @@
 package io.gendict.cli;
 
+import com.google.inject.Guice;
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 
 /**
  * Entry point of the {@code gendict} command. {@link #execute} returns the exit code; only
@@ -9,24 +12,62 @@ import picocli.CommandLine;
  * @since 0.1
  */
 public final class Main {
+    private static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
+
     private Main() {
     }
 
     /**
      * Runs the command line and returns its exit code (0 success, 2 usage or input error,
-     * 1 internal failure).
+     * 1 internal failure), writing to {@code System.out} and {@code System.err}.
      *
      * @param args command-line arguments
      * @return the exit code
      */
     public static int execute(String... args) {
-        return new CommandLine(new GendictCommand()).execute(args);
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs the command line with the given output streams.
+     *
+     * @param out  where results go
+     * @param err  where errors go
+     * @param args command-line arguments
+     * @return the exit code
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        int code = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * @param out where results go
+     * @param err where errors go
+     * @return the {@code gendict} command line, commands built by Guice, errors mapped by {@link ErrorHandler}
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(GendictCommand.class, new GuiceFactory(Guice.createInjector()));
+        ErrorHandler errors = new ErrorHandler();
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler(errors);
+        cmd.setParameterExceptionHandler(errors);
+        cmd.setExitCodeExceptionMapper(errors);
+        return cmd;
     }
 
     /**
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        // Guice's optional bytecode generation (AOP) uses sun.misc.Unsafe, which newer JDKs warn about;
+        // gendict uses no method interception, so turn it off before any Guice class loads.
+        if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
+            System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
+        }
         System.exit(execute(args));
     }
 }
