@@ -55,21 +55,20 @@ public final class ParamSpec {
      *                          range or a missing required parameter
      */
     public Params validate(String provider, Map<String, ?> raw) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> e : raw.entrySet()) {
-            ParamDef def = defs.get(e.getKey());
-            if (def == null) {
+        for (String key : raw.keySet()) {
+            if (!defs.containsKey(key)) {
                 throw new GendictException(ErrorKind.INVALID_PARAMETER, provider + ": unknown parameter '"
-                        + e.getKey() + "'" + (defs.isEmpty() ? " (it takes none)" : "; known: " + String.join(", ", defs.keySet())));
+                        + key + "'" + (defs.isEmpty() ? " (it takes none)" : "; known: " + String.join(", ", defs.keySet())));
             }
-            values.put(def.name(), ParamValues.convert(provider, def, e.getValue()));
         }
+        Map<String, Object> values = new LinkedHashMap<>();
         for (ParamDef def : defs.values()) {
-            if (!values.containsKey(def.name())) {
-                if (def.required()) {
-                    throw new GendictException(ErrorKind.INVALID_PARAMETER,
-                            provider + ": missing required parameter '" + def.name() + "' (" + def.help() + ")");
-                }
+            if (raw.containsKey(def.name())) {
+                values.put(def.name(), ParamValues.convert(provider, def, raw.get(def.name())));
+            } else if (def.required()) {
+                throw new GendictException(ErrorKind.INVALID_PARAMETER,
+                        provider + ": missing required parameter '" + def.name() + "' (" + def.help() + ")");
+            } else {
                 values.put(def.name(), def.defaultValue());
             }
         }

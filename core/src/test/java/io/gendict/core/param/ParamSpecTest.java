@@ -35,7 +35,7 @@ class ParamSpecTest {
         assertEquals("fast", p.getString("mode"));
         assertArrayEquals(new int[] {10, 20}, p.getIntList("widths"));
         assertArrayEquals(new double[] {0.5, -1.5}, p.getDoubleList("weights"));
-        assertEquals(java.util.Set.of("k", "p", "seed", "bias", "mode", "widths", "weights"), p.values().keySet());
+        assertEquals(java.util.List.of("k", "p", "seed", "bias", "mode", "widths", "weights"), java.util.List.copyOf(p.values().keySet()), "declaration order");
     }
 
     @Test
