@@ -157,9 +157,11 @@ public final class Idx {
             }
         }
         long totalBytes = multiply(itemBytes, shape[0], source);
-        if (length >= 0 && length - 4 - 4L * ndim != totalBytes) {
-            throw new FormatException(source, "IDX header claims " + NpyHeader.shapeText(NdArray.toLong(shape))
-                    + " of " + type + " (" + totalBytes + " data bytes), the file holds " + (length - 4 - 4L * ndim));
+        long present = length - 4 - 4L * ndim;
+        if (length >= 0 && present != totalBytes) {
+            throw new FormatException(source, (present < totalBytes ? "truncated: " : "size mismatch: ")
+                    + "IDX header claims " + NpyHeader.shapeText(NdArray.toLong(shape)) + " of " + type
+                    + " (" + totalBytes + " data bytes), the file holds " + present);
         }
         int items = Math.min(shape[0], limit);
         String what = "the data of " + items + " items of shape " + NpyHeader.shapeText(NdArray.toLong(shape));

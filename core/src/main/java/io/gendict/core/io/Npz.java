@@ -117,21 +117,22 @@ public final class Npz {
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                Npy.write(bytes, e.getValue(), 0);
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                Npy.write(buffer, e.getValue(), 0);
+                byte[] bytes = buffer.toByteArray();
                 ZipEntry entry = new ZipEntry(e.getKey() + SUFFIX);
                 if (compress) {
                     entry.setMethod(ZipEntry.DEFLATED);
                 } else {
                     CRC32 crc = new CRC32();
-                    crc.update(bytes.toByteArray());
+                    crc.update(bytes);
                     entry.setMethod(ZipEntry.STORED);
-                    entry.setSize(bytes.size());
-                    entry.setCompressedSize(bytes.size());
+                    entry.setSize(bytes.length);
+                    entry.setCompressedSize(bytes.length);
                     entry.setCrc(crc.getValue());
                 }
                 zip.putNextEntry(entry);
-                bytes.writeTo(zip);
+                zip.write(bytes);
                 zip.closeEntry();
             }
             zip.finish();
