@@ -56,12 +56,15 @@ public final class Idx {
      * @param source the file, for messages
      * @param limit  read at most this many items, at least 1; {@link #ALL} for all
      * @return the array
-     * @throws FormatException  when the content is malformed or truncated
-     * @throws GendictException INVALID_PARAMETER when limit &lt; 1
-     * @throws IOException      when reading fails
+     * @throws FormatException  when the content is malformed, truncated or corrupt
+     * @throws GendictException INVALID_PARAMETER when limit &lt; 1; IO when reading fails otherwise
      */
-    public static NdArray read(InputStream in, String source, int limit) throws IOException {
-        return read(in, source, limit, -1);
+    public static NdArray read(InputStream in, String source, int limit) {
+        try {
+            return read(in, source, limit, -1);
+        } catch (IOException e) {
+            throw StreamBytes.failure(source, e);
+        }
     }
 
     /**

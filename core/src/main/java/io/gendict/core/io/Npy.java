@@ -66,14 +66,19 @@ public final class Npy {
      * @param in     the stream, positioned at the magic. Read to its end; not closed.
      * @param source the file or entry, for messages
      * @return the array
-     * @throws FormatException when the content is malformed, truncated or followed by extra bytes
-     * @throws IOException     when reading fails
+     * @throws FormatException  when the content is malformed, truncated (also inside a compressed
+     *                          stream) or followed by extra bytes
+     * @throws GendictException IO when reading fails otherwise
      */
-    public static NdArray read(InputStream in, String source) throws IOException {
-        NpyHeader h = NpyHeader.read(in, source);
-        NdArray a = readData(in, h, source);
-        StreamBytes.requireEnd(in, source, "the data of " + h);
-        return a;
+    public static NdArray read(InputStream in, String source) {
+        try {
+            NpyHeader h = NpyHeader.read(in, source);
+            NdArray a = readData(in, h, source);
+            StreamBytes.requireEnd(in, source, "the data of " + h);
+            return a;
+        } catch (IOException e) {
+            throw StreamBytes.failure(source, e);
+        }
     }
 
     /**

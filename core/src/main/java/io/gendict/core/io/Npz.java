@@ -60,8 +60,6 @@ public final class Npz {
                     if (arrays.put(key, Npy.read(in, entrySource)) != null) {
                         throw new FormatException(entrySource, "key '" + key + "' appears twice");
                     }
-                } catch (IOException ex) {
-                    throw StreamBytes.failure(entrySource, ex);
                 }
             }
         } catch (ZipException | IllegalArgumentException e) {
