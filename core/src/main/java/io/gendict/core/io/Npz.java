@@ -43,7 +43,8 @@ public final class Npz {
     public static Map<String, NdArray> readArrays(Path file) {
         String source = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new GendictException(ErrorKind.IO, source + ": cannot read: no such file");
+            throw new GendictException(ErrorKind.IO, source + ": cannot read: "
+                    + (Files.exists(file) ? "not a regular file" : "no such file"));
         }
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {

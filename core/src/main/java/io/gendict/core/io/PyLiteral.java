@@ -135,8 +135,12 @@ final class PyLiteral {
         if (peek('-') || peek('+')) {
             pos++;
         }
-        while (pos < text.length() && Character.isDigit(text.charAt(pos)) && text.charAt(pos) < 128) {
+        int firstDigit = pos;
+        while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
             pos++;
+        }
+        if (pos == firstDigit) {
+            throw error(pos < text.length() ? "unexpected character '" + text.charAt(pos) + "'" : "header ends early");
         }
         String digits = text.substring(start, pos);
         if (peek('L')) {
@@ -145,8 +149,7 @@ final class PyLiteral {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw error(digits.isEmpty() || digits.length() == 1 && !Character.isDigit(digits.charAt(0))
-                    ? "unexpected character" : "integer " + digits + " out of range");
+            throw error("integer " + digits + " out of range");
         }
     }
 

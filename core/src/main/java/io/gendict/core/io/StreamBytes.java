@@ -86,6 +86,7 @@ final class StreamBytes {
         if (e instanceof AccessDeniedException) {
             return new GendictException(ErrorKind.IO, source + ": cannot read: permission denied", e);
         }
-        return new GendictException(ErrorKind.IO, source + ": cannot read: " + e, e);
+        return new GendictException(ErrorKind.IO, source + ": cannot read: "
+                + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
     }
 }
