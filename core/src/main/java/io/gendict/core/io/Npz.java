@@ -63,7 +63,7 @@ public final class Npz {
                     }
                 }
             }
-        } catch (ZipException | IllegalArgumentException e) {
+        } catch (ZipException e) {
             throw new FormatException(source, "not a valid .npz (zip) archive: " + e.getMessage(), e);
         } catch (IOException e) {
             throw StreamBytes.failure(source, e);
