@@ -168,7 +168,7 @@ public final class Idx {
         }
         int items = Math.min(shape[0], limit);
         String what = "the data of " + items + " items of shape " + NpyHeader.shapeText(NdArray.toLong(shape));
-        byte[] data = StreamBytes.readExactly(in, items * itemBytes, source, what);
+        byte[] data = StreamBytes.readExactly(in, items * itemBytes, source, what, length >= 0);
         if (items == shape[0] && length < 0) {
             StreamBytes.requireEnd(in, source, what);
         }

@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +31,8 @@ public final class MappedNpy {
     private final int cols;
     private final long segmentBytes;
     private final ByteBuffer[] segments;
+    /** Views of the segments as doubles for the common float64 case (bulk row copies), else null. */
+    private final DoubleBuffer[] doubles;
 
     private MappedNpy(Path file, NpyHeader header, long segmentBytes, ByteBuffer[] segments) {
         long[] shape = header.shape();
@@ -40,6 +43,10 @@ public final class MappedNpy {
         this.cols = shape.length == 2 ? (int) shape[1] : 1;
         this.segmentBytes = segmentBytes;
         this.segments = segments;
+        this.doubles = type == ElementType.FLOAT64 ? new DoubleBuffer[segments.length] : null;
+        for (int i = 0; doubles != null && i < segments.length; i++) {
+            doubles[i] = segments[i].asDoubleBuffer();
+        }
     }
 
     /**
@@ -169,6 +176,10 @@ public final class MappedNpy {
         if (segment == (int) (end / segmentBytes)) {
             ByteBuffer b = segments[segment];
             int base = (int) (start % segmentBytes);
+            if (doubles != null) {
+                doubles[segment].get(base / 8, dst, offset, cols);
+                return;
+            }
             for (int c = 0; c < cols; c++) {
                 dst[offset + c] = type.get(b, base + c * itemSize);
             }

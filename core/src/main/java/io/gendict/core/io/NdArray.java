@@ -57,6 +57,10 @@ public final class NdArray {
         }
         StreamBytes.requireLoadable(count * type.size(), "array", "shape " + NpyHeader.shapeText(toLong(shape)));
         ByteBuffer b = ByteBuffer.allocate((int) count * type.size()).order(order);
+        if (type == ElementType.FLOAT64 && !fortranOrder) {
+            b.asDoubleBuffer().put(values);
+            return new NdArray(type, order, shape.clone(), false, b.array());
+        }
         int[] storage = fortranOrder ? cIndexOfStorage(shape, (int) count) : null;
         for (int s = 0; s < count; s++) {
             double v = values[storage == null ? s : storage[s]];
@@ -122,6 +126,10 @@ public final class NdArray {
         int n = size();
         double[] out = new double[n];
         ByteBuffer b = ByteBuffer.wrap(data).order(order);
+        if (type == ElementType.FLOAT64 && !fortranOrder) {
+            b.asDoubleBuffer().get(out);
+            return out;
+        }
         int itemSize = type.size();
         int[] storage = fortranOrder ? cIndexOfStorage(shape, n) : null;
         for (int s = 0; s < n; s++) {

@@ -53,7 +53,7 @@ public final class Npy {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             NpyHeader h = NpyHeader.read(in, source);
             requireSize(h, Files.size(file), source);
-            return readData(in, h, source);
+            return readData(in, h, source, true);
         } catch (IOException e) {
             throw StreamBytes.failure(source, e);
         }
@@ -73,7 +73,7 @@ public final class Npy {
     public static NdArray read(InputStream in, String source) {
         try {
             NpyHeader h = NpyHeader.read(in, source);
-            NdArray a = readData(in, h, source);
+            NdArray a = readData(in, h, source, false);
             StreamBytes.requireEnd(in, source, "the data of " + h);
             return a;
         } catch (IOException e) {
@@ -162,8 +162,9 @@ public final class Npy {
         }
     }
 
-    private static NdArray readData(InputStream in, NpyHeader h, String source) throws IOException {
-        byte[] data = StreamBytes.readExactly(in, h.dataBytes(), source, "the data of " + h);
+    private static NdArray readData(InputStream in, NpyHeader h, String source, boolean lengthChecked)
+            throws IOException {
+        byte[] data = StreamBytes.readExactly(in, h.dataBytes(), source, "the data of " + h, lengthChecked);
         long[] shape = h.shape();
         int[] dims = new int[shape.length];
         for (int i = 0; i < dims.length; i++) {

@@ -34,8 +34,19 @@ final class StreamBytes {
      * @throws IOException     when reading fails
      */
     static byte[] readExactly(InputStream in, long n, String source, String what) throws IOException {
+        return readExactly(in, n, source, what, false);
+    }
+
+    /**
+     * As {@link #readExactly(InputStream, long, String, String)}, allocating all {@code n} bytes at once
+     * when the caller has already checked them against the file's length.
+     *
+     * @param lengthChecked whether {@code n} is known to be present
+     */
+    static byte[] readExactly(InputStream in, long n, String source, String what, boolean lengthChecked)
+            throws IOException {
         requireLoadable(n, source, what);
-        byte[] buf = new byte[(int) Math.min(n, CHUNK)];
+        byte[] buf = new byte[(int) (lengthChecked ? n : Math.min(n, CHUNK))];
         int filled = 0;
         while (filled < n) {
             if (filled == buf.length) {
