@@ -1,0 +1,7 @@
+/**
+ * Data sources: the synthetic generator of the paper's experiments
+ * ({@link io.gendict.core.data.SyntheticSource}, ALGORITHMS.md §3).
+ *
+ * @since 0.1
+ */
+package io.gendict.core.data;
