@@ -136,7 +136,7 @@ public final class MlpWeights {
 
     private static MlpLayer layer(String prior, int index, Map<String, DMatrixRMaj> arrays, String weight,
                                   String bias, Activation act) {
-        return new MlpLayer(prior + ": layer " + (index + 1) + " (" + weight + ")", array(prior, arrays, weight),
+        return new MlpLayer(prior + ": layer " + (index + 1) + " (" + weight + (bias == null ? "" : ", " + bias) + ")", array(prior, arrays, weight),
                 bias == null ? null : array(prior, arrays, bias), act);
     }
 
