@@ -7,6 +7,7 @@ import io.gendict.core.param.Params;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LinearFeatures;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * G(z) = ReLU(M·(z∘z)) with a fixed 0/1 matrix M ∈ {0,1}^{n×k} (paper figure 1b; ALGORITHMS.md §1).
  * As M ≥ 0 and z∘z ≥ 0 the ReLU never acts: G(z) = M·(z∘z), declared through
- * {@link #linearFeatures()}; G is even. Batched: X = (Z∘Z)·Mᵀ and dZ = 2·Z∘(dX·M). The VJP needs no
+ * {@link #linearFeatures()}; G is even. Batched: X = (Z∘Z)·Mᵀ (with a stored copy of Mᵀ, so the
+ * product streams contiguously) and dZ = 2·Z∘(dX·M). The VJP needs no
  * ReLU mask: where (M·(z∘z))_i = 0 every term M_ij·z_j of that row vanishes.
  *
  * @since 0.1
@@ -22,6 +24,7 @@ import java.util.Optional;
 public final class GroupSparsityPrior implements GenerativePrior {
     private final Params params;
     private final DMatrixRMaj mixing;
+    private final DMatrixRMaj mixingT;
     private final LinearFeatures features;
     private final Scratch scratch = new Scratch(1);
 
@@ -32,6 +35,7 @@ public final class GroupSparsityPrior implements GenerativePrior {
     GroupSparsityPrior(Params params, DMatrixRMaj mixing) {
         this.params = params;
         this.mixing = mixing.copy();
+        this.mixingT = CommonOps_DDRM.transpose(mixing, null);
         this.features = new LinearFeatures(mixing.copy(), LinearFeatures.Feature.SQUARE);
     }
 
@@ -74,7 +78,7 @@ public final class GroupSparsityPrior implements GenerativePrior {
         int size = z.numRows * latentDim();
         kern.multiply(size, z.data, z.data, sq.data);
         out.reshape(z.numRows, outputDim());
-        kern.gemm(false, true, 1, sq, mixing, 0, out);
+        kern.gemm(false, false, 1, sq, mixingT, 0, out);
         kern.relu(z.numRows * outputDim(), out.data, out.data);
     }
 

@@ -6,6 +6,7 @@ import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.GenerativePrior;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Map;
  * A feed-forward network prior G(z) = σ_L(W_L ⋯ σ_1(W_1 z + b_1) ⋯ + b_L) (ALGORITHMS.md §1, §8):
  * the {@code mlp} prior read from a weight file and the {@code relu-net} prior of Gaussian
  * expansive ReLU layers (Hand & Voroninski) alike. A batch Z (B×k) flows as X_l = σ_l(X_{l−1}·W_lᵀ + 1·b_lᵀ).
- * The VJP is reverse-mode back-propagation; the per-sample Jacobian is forward-mode, which costs
+ * The forward pass multiplies by a transposed copy Wᵀ (in×out) kept at construction so both passes
+ * stream memory contiguously. The VJP is reverse-mode back-propagation; the per-sample Jacobian is forward-mode, which costs
  * k·Σ out_l·in_l, cheaper than n VJPs when k &lt; n. At a ReLU kink the derivative taken is 0.
  *
  * <p>Saved arrays are {@code W1, b1, W2, …} (1-based, b_l only when the layer has a bias).
@@ -25,6 +27,7 @@ import java.util.Map;
 public final class MlpPrior implements GenerativePrior {
     private final Params params;
     private final MlpLayer[] layers;
+    private final DMatrixRMaj[] transposed;
     private final Scratch scratch;
 
     /**
@@ -35,6 +38,10 @@ public final class MlpPrior implements GenerativePrior {
     public MlpPrior(Params params, List<MlpLayer> layers) {
         this.params = params;
         this.layers = layers.toArray(new MlpLayer[0]);
+        this.transposed = new DMatrixRMaj[this.layers.length];
+        for (int l = 0; l < this.layers.length; l++) {
+            transposed[l] = CommonOps_DDRM.transpose(this.layers[l].w(), null);
+        }
         this.scratch = new Scratch(2 * this.layers.length + 5);
     }
 
@@ -139,7 +146,7 @@ public final class MlpPrior implements GenerativePrior {
             MlpLayer layer = layers[l];
             int width = layer.out();
             DMatrixRMaj a = pre(l, batch);
-            kern.gemm(false, true, 1, in, layer.w(), 0, a);
+            kern.gemm(false, false, 1, in, transposed[l], 0, a);
             if (layer.b() != null) {
                 for (int r = 0; r < batch; r++) {
                     kern.axpy(width, 1, layer.b().data, 0, a.data, r * width);
