@@ -18,7 +18,7 @@ public final class KSparsePriorProvider implements PriorProvider {
     private static final ParamSpec PARAMS = ParamSpec.builder()
             .intParam("n", 300, 1, 1_000_000, "output dimension n")
             .intParam("k", 10, 1, 1_000_000, "sparsity: non-zeros per output, at most n (latent dimension 2k)")
-            .doubleParam("bound", 10.0, Double.MIN_VALUE, Double.NaN, "value bound V > 0; latent values are clipped to [-V, V]")
+            .doubleParam("bound", 10.0, 0, Double.NaN, "value bound V > 0; latent values are clipped to [-V, V]")
             .build();
 
     @Override
@@ -40,6 +40,8 @@ public final class KSparsePriorProvider implements PriorProvider {
     public GenerativePrior create(Params params) {
         Checks.parameter(params.getInt("k") <= params.getInt("n"), NAME + ": parameter 'k' is " + params.getInt("k")
                 + ", expected at most n = " + params.getInt("n"));
+        Checks.parameter(params.getDouble("bound") > 0, NAME + ": parameter 'bound' is " + params.getDouble("bound")
+                + ", expected > 0");
         return new KSparsePrior(params);
     }
 }

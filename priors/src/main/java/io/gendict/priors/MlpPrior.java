@@ -32,12 +32,13 @@ public final class MlpPrior implements GenerativePrior {
 
     /**
      * @param params the validated parameters this prior reports as its spec
-     * @param layers the layers, first applied first; consecutive widths must chain (checked by
-     *               {@link MlpWeights}). Not modified.
+     * @param layers the layers, first applied first. Not modified.
+     * @throws io.gendict.core.error.GendictException INVALID_INPUT when the list is empty or a
+     *                                                layer's input width is not the previous output width
      */
     public MlpPrior(Params params, List<MlpLayer> layers) {
         this.params = params;
-        this.layers = layers.toArray(new MlpLayer[0]);
+        this.layers = MlpWeights.chain(layers).toArray(new MlpLayer[0]);
         this.transposed = new DMatrixRMaj[this.layers.length];
         for (int l = 0; l < this.layers.length; l++) {
             transposed[l] = CommonOps_DDRM.transpose(this.layers[l].w(), null);

@@ -71,7 +71,7 @@ public final class MlpWeights {
             Activation act = Activation.parse(string(entry, "activation", what), what);
             layers.add(layer(prior, i, arrays, weight, bias, act));
         }
-        return chain(prior, layers);
+        return chain(layers);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class MlpWeights {
         for (int i = 0; i < count; i++) {
             layers.add(layer(prior, i, arrays, groups.get(i)[0], groups.get(i)[1], activations.get(i)));
         }
-        return chain(prior, layers);
+        return chain(layers);
     }
 
     /**
@@ -131,7 +131,7 @@ public final class MlpWeights {
             String bias = "b" + (i + 1);
             layers.add(layer(prior, i, arrays, "W" + (i + 1), arrays.containsKey(bias) ? bias : null, activations.get(i)));
         }
-        return chain(prior, layers);
+        return chain(layers);
     }
 
     private static MlpLayer layer(String prior, int index, Map<String, DMatrixRMaj> arrays, String weight,
@@ -148,7 +148,15 @@ public final class MlpWeights {
         return m;
     }
 
-    private static List<MlpLayer> chain(String prior, List<MlpLayer> layers) {
+    /**
+     * @param layers layers in order
+     * @return an immutable copy, once every layer's input width equals the previous output width
+     * @throws GendictException INVALID_INPUT naming the first layer whose weight does not chain
+     */
+    static List<MlpLayer> chain(List<MlpLayer> layers) {
+        if (layers.isEmpty()) {
+            throw invalid("a network needs at least one layer");
+        }
         for (int i = 1; i < layers.size(); i++) {
             MlpLayer below = layers.get(i - 1);
             MlpLayer layer = layers.get(i);

@@ -84,6 +84,7 @@ class KSparsePriorTest {
     void badParametersNamePriorAndParameter() {
         assertError(() -> create(provider, "k-sparse:n=5,k=6"), "k-sparse", "'k'", "at most n = 5");
         assertError(() -> create(provider, "k-sparse:k=0"), "k-sparse", "'k'");
-        assertError(() -> create(provider, "k-sparse:bound=0"), "k-sparse", "'bound'");
+        assertError(() -> create(provider, "k-sparse:bound=0"), "k-sparse", "'bound'", "expected > 0");
+        assertError(() -> create(provider, "k-sparse:bound=-1"), "k-sparse", "'bound'");
     }
 }
