@@ -215,6 +215,61 @@ public final class PriorChecks {
                 () -> prior.params() + ": creating twice from the same parameters differs");
     }
 
+    /**
+     * The prior is safe to share: forward and VJP computed by several threads at once, each with
+     * its own batch size, equal the results computed by one thread.
+     *
+     * @param prior   the prior
+     * @param seed    seed of latents and cotangents
+     * @param threads number of concurrent threads ≥ 2
+     */
+    public static void sharedBetweenThreads(GenerativePrior prior, long seed, int threads) {
+        double[][] expected = new double[threads][];
+        DMatrixRMaj[][] inputs = new DMatrixRMaj[threads][];
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int t = 0; t < threads; t++) {
+            DMatrixRMaj z = points(prior, rng, 1 + 3 * t, 0.3);
+            DMatrixRMaj dx = gaussian(rng, z.numRows, prior.outputDim());
+            inputs[t] = new DMatrixRMaj[]{z, dx};
+            expected[t] = forwardAndVjp(prior, z, dx, 1);
+        }
+        double[][] got = new double[threads][];
+        Thread[] workers = new Thread[threads];
+        Throwable[] failure = new Throwable[1];
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            workers[t] = new Thread(() -> got[id] = forwardAndVjp(prior, inputs[id][0], inputs[id][1], 200));
+            workers[t].setUncaughtExceptionHandler((th, e) -> failure[0] = e);
+            workers[t].start();
+        }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+        if (failure[0] != null) {
+            fail(prior.params() + ": concurrent use threw " + failure[0], failure[0]);
+        }
+        for (int t = 0; t < threads; t++) {
+            assertArrayEquals(expected[t], got[t], () -> prior.params() + ": concurrent results differ from sequential ones");
+        }
+    }
+
+    private static double[] forwardAndVjp(GenerativePrior prior, DMatrixRMaj z, DMatrixRMaj dx, int repeats) {
+        DMatrixRMaj x = new DMatrixRMaj(1, 1);
+        DMatrixRMaj dz = new DMatrixRMaj(1, 1);
+        for (int r = 0; r < repeats; r++) {
+            prior.forward(z, x);
+            prior.vjp(z, dx, dz);
+        }
+        double[] out = Arrays.copyOf(x.data, x.getNumElements() + dz.getNumElements());
+        System.arraycopy(dz.data, 0, out, x.getNumElements(), dz.getNumElements());
+        return out;
+    }
+
     private static double finiteDifferenceError(GenerativePrior prior, double[] z) {
         int n = prior.outputDim();
         int k = prior.latentDim();

@@ -101,6 +101,14 @@ public interface PriorContract {
                 .checkAssert((raw, s) -> PriorChecks.restoreIsIdentical(provider(), create(raw), s));
     }
 
+    /** {@link PriorChecks#sharedBetweenThreads}. */
+    @Test
+    default void safeToShareBetweenThreads() {
+        qt().withFixedSeed(seed()).withExamples(Math.max(1, examples() / 4))
+                .forAll(parameterChoices(), longs().all())
+                .checkAssert((raw, s) -> PriorChecks.sharedBetweenThreads(create(raw), s, 4));
+    }
+
     /**
      * @param raw one parameter set
      * @return the prior it creates

@@ -97,6 +97,7 @@ class BuiltInPriorsProperties {
                     contract.batchForwardAndVjpEqualEachRow();
                     contract.outputsFiniteWithinRadius();
                     contract.savedSpecRestoresIdenticalPrior();
+                    contract.safeToShareBetweenThreads();
                 }));
     }
 
