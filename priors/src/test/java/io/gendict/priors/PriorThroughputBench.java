@@ -19,8 +19,9 @@ import java.util.SplittableRandom;
  * and of a 20→400 {@code mlp} slice of a 20→400→784 decoder, batch 30, per CPU-second of the
  * measuring thread (robust to a busy machine) and per wall second. Not a test; run its main:
  * <pre>
- * mvn -q -o -pl priors -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp priors/target/test-classes:priors/target/classes:core/target/classes:$(cat /tmp/cp.txt) \
+ * mvn -q -o -pl priors -am test-compile
+ * CP=$(find ~/.m2/repository/org/ejml ~/.m2/repository/com/google/code/gson -name '*.jar' | tr '\n' ':')
+ * java -cp priors/target/test-classes:priors/target/classes:core/target/classes:$CP \
  *      io.gendict.priors.PriorThroughputBench
  * </pre>
  */
