@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * measuring thread (robust to a busy machine) and per wall second. Not a test; run its main:
  * <pre>
  * mvn -q -o -pl priors -am test-compile
- * CP=$(find ~/.m2/repository/org/ejml ~/.m2/repository/com/google/code/gson -name '*.jar' | tr '\n' ':')
+ * CP=$(find ~/.m2/repository/org/ejml -name '*0.46.1.jar' | tr '\n' ':')$HOME/.m2/repository/com/google/code/gson/gson/2.13.2/gson-2.13.2.jar
  * java -cp priors/target/test-classes:priors/target/classes:core/target/classes:$CP \
  *      io.gendict.priors.PriorThroughputBench
  * </pre>
