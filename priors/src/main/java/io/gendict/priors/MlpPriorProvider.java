@@ -1,0 +1,112 @@
+package io.gendict.priors;
+
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import io.gendict.core.io.Npz;
+import io.gendict.core.param.ParamSpec;
+import io.gendict.core.param.Params;
+import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.PriorProvider;
+import org.ejml.data.DMatrixRMaj;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Provides {@code mlp}: a feed-forward net read from an {@code .npz} of weights and biases
+ * ({@link MlpPrior}); key names, order and the PyTorch convention (W out×in as stored, no
+ * transpose) are described in {@link MlpWeights}. Layers are named either by a JSON file
+ * ({@code json=layers.json}) or by the npz's own key order plus {@code activations=relu,sigmoid}.
+ * {@code layers=N} keeps the first N layers: {@code layers=1} slices the decoder
+ * S(W2·ReLU(W1 z + b1) + b2) of the MNIST VAE into the prior G(z) = ReLU(W1 z + b1) (ALGORITHMS.md §8).
+ *
+ * <p>The created prior reports resolved parameters (its activations listed, {@code json} cleared,
+ * {@code layers} the count kept) and saves its weights as {@code W1, b1, …}; {@link #restore} rebuilds
+ * from those alone and never reads the weight file again.
+ *
+ * @since 0.1
+ */
+public final class MlpPriorProvider implements PriorProvider {
+    private static final String NAME = "mlp";
+    private static final ParamSpec PARAMS = ParamSpec.builder()
+            .stringParam("path", null, List.of(), ".npz file of weight matrices (out×in) and biases")
+            .stringParam("json", "", List.of(), "JSON file {\"layers\":[{\"weight\":key,\"bias\":key,\"activation\":name},...]}; empty: use the npz key order")
+            .stringParam("activations", "", List.of(), "activations in layer order when no JSON is given: "
+                    + Arrays.stream(Activation.values()).map(Activation::specName).collect(Collectors.joining("|")))
+            .intParam("layers", 0, 0, 1_000_000, "keep only the first N layers; 0 keeps all")
+            .build();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "feed-forward net from an .npz of PyTorch-layout weights, optionally sliced to its first layers";
+    }
+
+    @Override
+    public ParamSpec parameters() {
+        return PARAMS;
+    }
+
+    /**
+     * @throws GendictException IO when a file cannot be read; INVALID_INPUT for missing keys,
+     *                          mismatched shapes or non-finite weights; INVALID_PARAMETER for bad activations
+     */
+    @Override
+    public GenerativePrior create(Params params) {
+        Path path = Path.of(params.getString("path"));
+        Map<String, DMatrixRMaj> arrays = Npz.read(path);
+        String json = params.getString("json");
+        int keep = params.getInt("layers");
+        List<MlpLayer> layers;
+        if (!json.isEmpty()) {
+            if (!params.getString("activations").isEmpty()) {
+                throw new GendictException(ErrorKind.INVALID_PARAMETER, NAME
+                        + ": give either 'json' or 'activations', not both (the JSON names each layer's activation)");
+            }
+            layers = MlpWeights.fromJson(NAME, arrays, readText(Path.of(json)), keep);
+        } else {
+            layers = MlpWeights.fromKeyOrder(NAME, arrays, activations(params), keep);
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("path", path.toString());
+        resolved.put("json", "");
+        resolved.put("activations", layers.stream().map(l -> l.activation().specName()).collect(Collectors.joining(",")));
+        resolved.put("layers", layers.size());
+        return new MlpPrior(PARAMS.validate(NAME, resolved), layers);
+    }
+
+    /** Rebuilds from the saved {@code W1, b1, …} and the listed activations; reads no file. */
+    @Override
+    public GenerativePrior restore(Params params, Map<String, DMatrixRMaj> arrays) {
+        return new MlpPrior(params, MlpWeights.fromSaved(NAME, arrays, activations(params)));
+    }
+
+    private static List<Activation> activations(Params params) {
+        String text = params.getString("activations").trim();
+        if (text.isEmpty()) {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER, NAME
+                    + ": parameter 'activations' is empty, expected one activation per layer (or a 'json' layer file)");
+        }
+        return Arrays.stream(text.split("[,;\\s\\[\\]]+")).filter(s -> !s.isEmpty())
+                .map(s -> Activation.parse(s, NAME + ": parameter 'activations'")).toList();
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GendictException(ErrorKind.IO, NAME + ": cannot read layer JSON " + file + " (" + e + ")", e);
+        }
+    }
+}
