@@ -37,8 +37,8 @@ public record MlpLayer(String name, DMatrixRMaj weight, DMatrixRMaj bias, Activa
         Checks.finite(name + " weight", weight);
         if (bias != null) {
             if (bias.getNumElements() != weight.numRows || (bias.numRows != 1 && bias.numCols != 1)) {
-                throw new GendictException(ErrorKind.INVALID_INPUT, name + ": bias is " + bias.numRows + "×"
-                        + bias.numCols + ", expected " + weight.numRows + " entries (the weight's out dimension)");
+                throw new GendictException(ErrorKind.INVALID_INPUT, name + ": bias has " + bias.getNumElements()
+                        + " entries (shape " + bias.numRows + "×" + bias.numCols + "), expected " + weight.numRows + " entries (the weight's out dimension)");
             }
             bias = new DMatrixRMaj(1, weight.numRows, true, Arrays.copyOf(bias.data, weight.numRows));
             Checks.finite(name + " bias", bias);

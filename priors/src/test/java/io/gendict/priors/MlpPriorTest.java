@@ -123,7 +123,7 @@ class MlpPriorTest {
         Map<String, DMatrixRMaj> a = torchLike();
         a.put("fc1.bias", new DMatrixRMaj(new double[][]{{1, 2, 3}}));
         Path f = write("b.npz", a);
-        assertError(() -> create(provider, "mlp:path=" + f + ",activations=relu,linear"), "mlp", "fc1.bias", "bias is 1×3", "expected 2");
+        assertError(() -> create(provider, "mlp:path=" + f + ",activations=relu,linear"), "mlp", "fc1.bias", "bias has 3 entries", "expected 2");
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class NpzTestFiles {
     }
 
     /**
-     * Writes float64 arrays in C order, deflated; a 1×N matrix is written as a 1-D array (like a PyTorch bias).
+     * Writes float64 arrays in C order, deflated; a 1×N matrix whose key ends in {@code bias} is written as a 1-D array, as PyTorch saves a bias.
      *
      * @param file   the archive
      * @param arrays key (without {@code .npy}) to matrix, in file order. Not modified.
@@ -42,7 +42,7 @@ public final class NpzTestFiles {
                              boolean deflated) throws IOException {
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
             for (Map.Entry<String, DMatrixRMaj> e : arrays.entrySet()) {
-                byte[] bytes = npy(e.getValue(), descr, fortran);
+                byte[] bytes = npy(e.getValue(), descr, fortran, e.getKey().endsWith("bias"));
                 ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
                 if (!deflated) {
                     CRC32 crc = new CRC32();
@@ -59,8 +59,8 @@ public final class NpzTestFiles {
         }
     }
 
-    private static byte[] npy(DMatrixRMaj m, String descr, boolean fortran) {
-        String shape = m.numRows == 1 ? "(" + m.numCols + ",)" : "(" + m.numRows + ", " + m.numCols + ")";
+    private static byte[] npy(DMatrixRMaj m, String descr, boolean fortran, boolean vector) {
+        String shape = vector && m.numRows == 1 ? "(" + m.numCols + ",)" : "(" + m.numRows + ", " + m.numCols + ")";
         StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': "
                 + (fortran ? "True" : "False") + ", 'shape': " + shape + ", }");
         while ((10 + header.length() + 1) % 64 != 0) {
