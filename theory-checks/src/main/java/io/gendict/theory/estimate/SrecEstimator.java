@@ -139,7 +139,7 @@ public final class SrecEstimator {
     }
 
     /** −‖A u‖/‖u‖ with u = x_0 − x_1, and its gradient in X. */
-    private static final class NegativeRatio implements LatentAscent.Objective {
+    static final class NegativeRatio implements LatentAscent.Objective {
         private final DMatrixRMaj a;
         private final double[] u;
         private final double[] au;
