@@ -31,7 +31,7 @@ class ConvergenceFitTest {
         assertEquals(Math.log(3), fit.intercept(), 1e-6);
         assertEquals(1e-9, fit.floor(), 1e-13);
         assertTrue(fit.holds());
-        assertEquals(52, fit.pointsUsed(), "3·0.7^s > 9e-9 for s ≤ 51");
+        assertEquals(56, fit.pointsUsed(), "3·0.7^s + 1e-9 > 10·f for s ≤ 55");
     }
 
     @Test
