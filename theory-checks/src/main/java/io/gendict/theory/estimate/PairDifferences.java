@@ -135,6 +135,24 @@ final class PairDifferences {
     }
 
     /**
+     * An orthonormal basis of the tangent space range(J_G(z)) at one latent: the limits of
+     * (G(z + t·w) − G(z))/t, so a ratio over this space is attained by pairs shrinking onto z.
+     *
+     * @param z length-k latent. Not modified.
+     * @return n×r, r = rank J_G(z)
+     */
+    static DMatrixRMaj tangentBasis(GenerativePrior prior, double[] z) {
+        DMatrixRMaj jac = new DMatrixRMaj(prior.outputDim(), prior.latentDim());
+        prior.jacobian(z, jac);
+        DMatrixRMaj columns = CommonOps_DDRM.transpose(jac, null);
+        double[] norms = new double[columns.numRows];
+        for (int i = 0; i < norms.length; i++) {
+            norms[i] = Latents.norm(columns.data, i * columns.numCols, columns.numCols);
+        }
+        return spanBasis(columns, norms);
+    }
+
+    /**
      * @param a     m×n. Not modified.
      * @param basis n×r orthonormal. Not modified.
      * @return the singular values of A·U (length min(m, r)), or an empty array when r = 0

@@ -5,8 +5,9 @@ package io.gendict.theory.estimate;
  * §4.2), |⟨A u, A v⟩ − ⟨u, v⟩| ≤ ε‖u‖‖v‖ for all output differences u, v.
  *
  * @param condition     always {@code "RRIC (Theorem 5.3)"}
- * @param epsilon       ε̂: the largest statistic |ûᵀ(AᵀA − I)v̂| found, after refinement
+ * @param epsilon       ε̂: the largest statistic |ûᵀ(AᵀA − I)v̂| found (samples, refinement, tangents)
  * @param sampledEpsilon the largest statistic among the sampled quadruples, before refinement
+ * @param tangentEpsilon the largest ‖U_zᵀ(AᵀA − I)U_z‖ over the tangent spaces at the refined latents
  * @param statQ95       95% quantile of the sampled statistics
  * @param statMedian    median of the sampled statistics
  * @param spanBound     ‖Uᵀ(AᵀA − I)U‖, U an orthonormal basis of the span of the sampled differences; an
@@ -24,7 +25,8 @@ package io.gendict.theory.estimate;
  * @param explanation   the numbers in words
  * @since 0.1
  */
-public record RricEstimate(String condition, double epsilon, double sampledEpsilon, double statQ95,
+public record RricEstimate(String condition, double epsilon, double sampledEpsilon, double tangentEpsilon,
+                           double statQ95,
                            double statMedian, double spanBound, int spanRank, double impliedGamma, int quadruples,
                            int equalPairs, int refined, double threshold, String restriction, boolean holds,
                            int sampleCount, String confidence, String explanation) implements CheckResult {

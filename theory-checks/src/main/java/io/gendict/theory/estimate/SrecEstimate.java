@@ -7,8 +7,10 @@ import java.util.List;
  * (ALGORITHMS.md §1 Assumption 2, §4.1), ‖A(G(z1) − G(z2))‖ ≥ γ‖G(z1) − G(z2)‖ − δ.
  *
  * @param condition      always {@code "S-REC (Assumption 2)"}
- * @param gamma          γ̂ with δ = 0: the smallest ratio ‖A u‖/‖u‖ found, after refinement
+ * @param gamma          γ̂ with δ = 0: the smallest ratio ‖A u‖/‖u‖ found (samples, refinement, tangents)
  * @param sampledGamma   the smallest ratio among the sampled pairs, before refinement
+ * @param tangentGamma   the smallest σ_min(A·U_z) over the tangent spaces range(J_G(z)) at the refined
+ *                       endpoints (+∞ when nothing was refined)
  * @param ratioQ01       1% quantile of the sampled ratios
  * @param ratioQ05       5% quantile of the sampled ratios
  * @param ratioMedian    median of the sampled ratios
@@ -29,8 +31,8 @@ import java.util.List;
  * @param explanation    the numbers in words
  * @since 0.1
  */
-public record SrecEstimate(String condition, double gamma, double sampledGamma, double ratioQ01, double ratioQ05,
-                           double ratioMedian, List<DeltaPoint> deltaCurve, double spanBound, int spanRank,
+public record SrecEstimate(String condition, double gamma, double sampledGamma, double tangentGamma,
+                           double ratioQ01, double ratioQ05, double ratioMedian, List<DeltaPoint> deltaCurve, double spanBound, int spanRank,
                            int outputDim, int randomPairs, int tangentPairs, int skippedPairs, int refinedPairs,
                            double gammaThreshold, String restriction, boolean holds, int sampleCount,
                            String confidence, String explanation) implements CheckResult {

@@ -19,8 +19,10 @@ import java.util.stream.IntStream;
  * Estimates the S-REC constants γ, δ of a dictionary A for a prior G (ALGORITHMS.md §4.1): N random
  * latent pairs plus N tangent pairs (z2 = z1 + 10⁻³·R·w, w uniform on the sphere), latents radially
  * clipped to the ball of radius R; the ratios r = ‖A u‖/‖u‖, u = G(z1) − G(z2); the worst pairs refined
- * by projected gradient descent on r over (z1, z2) ({@link LatentAscent}); the δ̂(γ) curve; and
- * σ_min(A·U) over the span of the sampled differences.
+ * by projected gradient descent on r over (z1, z2) ({@link LatentAscent}), then the exact tangent
+ * infimum σ_min(A·U_z) over range(J_G(z)) at both refined endpoints (attained by pairs shrinking onto z,
+ * so it is a legitimate value of the ratio's infimum); the δ̂(γ) curve; and σ_min(A·U) over the span
+ * of the sampled differences.
  *
  * @since 0.1
  */
@@ -75,6 +77,7 @@ public final class SrecEstimator {
                 .mapToInt(Integer::intValue).toArray();
         List<double[]> refinedNorms = new ArrayList<>();
         double gamma = sampledGamma;
+        double tangentGamma = Double.POSITIVE_INFINITY;
         int k = prior.latentDim();
         for (int i : worst) {
             DMatrixRMaj start = new DMatrixRMaj(2, k);
@@ -88,7 +91,12 @@ public final class SrecEstimator {
                 refinedNorms.add(new double[] {best.norms[0], normAu});
                 gamma = Math.min(gamma, normAu / best.norms[0]);
             }
+            for (int r = 0; r < 2; r++) {
+                tangentGamma = Math.min(tangentGamma,
+                        minRatio(a, PairDifferences.tangentBasis(prior, rowOf(res.z(), r).data)));
+            }
         }
+        gamma = Math.min(gamma, tangentGamma);
 
         double medianRatio = Latents.sortedQuantile(valid, 0.5);
         double medianNorm = Latents.quantile(Arrays.stream(pd.norms, 0, count)
@@ -109,8 +117,7 @@ public final class SrecEstimator {
         }
 
         DMatrixRMaj basis = PairDifferences.spanBasis(pd.u, pd.norms);
-        double[] sv = PairDifferences.restrictedSingularValues(a, basis);
-        double spanBound = basis.numCols > a.numRows || sv.length == 0 ? 0 : Arrays.stream(sv).min().orElse(0);
+        double spanBound = minRatio(a, basis);
 
         boolean holds = gamma > settings.gammaThreshold();
         int used = ratios.length - skipped;
@@ -123,15 +130,31 @@ public final class SrecEstimator {
                 : "σ_min(A·U) = " + Latents.fmt(spanBound) + " over the rank-" + basis.numCols
                 + " span is a lower bound only if all differences lie in that span (true when G maps into a subspace)");
         String explanation = String.format(Locale.ROOT,
-                "S-REC: min ‖A u‖/‖u‖ = %s (sampled %s, refined %d worst pairs), median ratio %s, span bound %s; "
+                "S-REC: min ‖A u‖/‖u‖ = %s (sampled %s; refined %d worst pairs, tangent spaces there %s), median ratio %s, "
+                        + "span bound %s; "
                         + "δ̂ at γ = median/2 is %s (%s of the median ‖u‖). %s γ̂ %s threshold %s. Latents: %s.",
-                Latents.fmt(gamma), Latents.fmt(sampledGamma), worst.length, Latents.fmt(medianRatio),
+                Latents.fmt(gamma), Latents.fmt(sampledGamma), worst.length, Latents.fmt(tangentGamma),
+                Latents.fmt(medianRatio),
                 Latents.fmt(spanBound), Latents.fmt(curve.get(CURVE_POINTS / 2 - 1).delta()),
                 Latents.fmt(curve.get(CURVE_POINTS / 2 - 1).relativeDelta()),
                 holds ? "Holds:" : "Fails:", holds ? ">" : "≤", Latents.fmt(settings.gammaThreshold()), restriction);
-        return new SrecEstimate("S-REC (Assumption 2)", gamma, sampledGamma, Latents.sortedQuantile(valid, 0.01),
+        return new SrecEstimate("S-REC (Assumption 2)", gamma, sampledGamma, tangentGamma, Latents.sortedQuantile(valid, 0.01),
                 Latents.sortedQuantile(valid, 0.05), medianRatio, curve, spanBound, basis.numCols, n, count, count,
                 skipped, worst.length, settings.gammaThreshold(), restriction, holds, used, confidence, explanation);
+    }
+
+    /**
+     * @return min ‖A u‖/‖u‖ over u in the span of the orthonormal n×r {@code basis}: σ_min(A·U), 0 when
+     *         r &gt; m, +∞ when r = 0
+     */
+    private static double minRatio(DMatrixRMaj a, DMatrixRMaj basis) {
+        if (basis.numCols == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (basis.numCols > a.numRows) {
+            return 0;
+        }
+        return Arrays.stream(PairDifferences.restrictedSingularValues(a, basis)).min().orElse(0);
     }
 
     private static DMatrixRMaj rowOf(DMatrixRMaj z, int row) {
