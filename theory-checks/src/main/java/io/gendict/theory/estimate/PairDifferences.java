@@ -1,11 +1,14 @@
 package io.gendict.theory.estimate;
 
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.spi.GenerativePrior;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRPDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 import java.util.SplittableRandom;
@@ -41,7 +44,7 @@ final class PairDifferences {
         DMatrixRMaj u = Latents.forward(prior, z1);
         CommonOps_DDRM.subtractEquals(u, Latents.forward(prior, z2));
         DMatrixRMaj au = new DMatrixRMaj(u.numRows, a.numRows);
-        Kernels.get().gemm(false, true, 1, u, a, 0, au);
+        Kernels.get().gemm(false, false, 1, u, CommonOps_DDRM.transpose(a, null), 0, au);
         double[] norms = new double[u.numRows];
         for (int i = 0; i < norms.length; i++) {
             norms[i] = Latents.norm(u.data, i * u.numCols, u.numCols);
@@ -82,7 +85,9 @@ final class PairDifferences {
 
     /**
      * An orthonormal basis U (n×r) of the span of the given rows, each normalised first; rank r counts
-     * singular values above 10⁻¹⁰·σ_max.
+     * singular values above 10⁻¹⁰·σ_max. Tall inputs are first reduced by a column-pivoted QR,
+     * D·P = Q·R, whose n×n factor R has the same singular values and, after undoing P, the same right
+     * singular vectors; this is much faster than a direct SVD of D.
      *
      * @param rows count×n. Not modified.
      * @param norms the row norms; rows with norm below {@link #MIN_NORM} are left out
@@ -106,10 +111,22 @@ final class PairDifferences {
         if (kept == 0) {
             return new DMatrixRMaj(n, 0);
         }
+        DMatrixRMaj reduced = scaled;
+        int[] pivots = null;
+        if (kept > n) {
+            QRPDecomposition_F64<DMatrixRMaj> qr = DecompositionFactory_DDRM.qrp(kept, n);
+            if (!qr.decompose(scaled)) {
+                throw new GendictException(ErrorKind.NUMERICAL_FAILURE,
+                        "span of " + kept + " output differences: pivoted QR decomposition failed");
+            }
+            reduced = qr.getR(null, true);
+            pivots = qr.getColPivots();
+        }
         SingularValueDecomposition_F64<DMatrixRMaj> svd =
-                DecompositionFactory_DDRM.svd(kept, n, false, true, true);
-        if (!svd.decompose(scaled)) {
-            return new DMatrixRMaj(n, 0);
+                DecompositionFactory_DDRM.svd(reduced.numRows, n, false, true, true);
+        if (!svd.decompose(reduced)) {
+            throw new GendictException(ErrorKind.NUMERICAL_FAILURE,
+                    "span of " + kept + " output differences: SVD did not converge");
         }
         double[] sv = svd.getSingularValues();
         DMatrixRMaj v = svd.getV(null, false);
@@ -126,7 +143,7 @@ final class PairDifferences {
         for (int i = 0; i < svd.numberOfSingularValues(); i++) {
             if (sv[i] > RANK_TOL * max) {
                 for (int j = 0; j < n; j++) {
-                    basis.data[j * rank + c] = v.get(j, i);
+                    basis.data[(pivots == null ? j : pivots[j]) * rank + c] = v.get(j, i);
                 }
                 c++;
             }

@@ -1,6 +1,8 @@
 package io.gendict.theory.estimate;
 
 import io.gendict.core.error.Checks;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.GenerativePrior;
@@ -35,7 +37,7 @@ public final class RricEstimator {
      * @param settings sample sizes and the RRIC threshold
      * @param rng      source of randomness. Modified (advanced).
      * @return the estimate
-     * @throws io.gendict.core.error.GendictException INVALID_INPUT when A is not m×n or not finite
+     * @throws GendictException INVALID_INPUT when A is not m×n or not finite, or G is constant on the samples
      */
     public static RricEstimate estimate(GenerativePrior prior, DMatrixRMaj a, CheckSettings settings,
                                         SplittableRandom rng) {
@@ -78,8 +80,10 @@ public final class RricEstimator {
             }
         }
         double[] valid = Arrays.stream(stats).filter(s -> !Double.isNaN(s)).toArray();
-        Checks.parameter(valid.length > 0, "RRIC: all " + total
+        if (valid.length == 0) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, "RRIC: all " + total
                 + " sampled differences G(z1) − G(z2) are below 1e-12; expected a non-constant prior");
+        }
         Arrays.sort(valid);
         double sampled = valid[valid.length - 1];
 

@@ -1,6 +1,8 @@
 package io.gendict.theory.estimate;
 
 import io.gendict.core.error.Checks;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.GenerativePrior;
@@ -38,7 +40,7 @@ public final class SrecEstimator {
      * @param settings sample sizes and the γ threshold
      * @param rng      source of randomness. Modified (advanced).
      * @return the estimate
-     * @throws io.gendict.core.error.GendictException INVALID_INPUT when A is not m×n or not finite
+     * @throws GendictException INVALID_INPUT when A is not m×n or not finite, or G is constant on the samples
      */
     public static SrecEstimate estimate(GenerativePrior prior, DMatrixRMaj a, CheckSettings settings,
                                         SplittableRandom rng) {
@@ -67,8 +69,10 @@ public final class SrecEstimator {
             }
         }
         double[] valid = Arrays.stream(ratios).filter(r -> !Double.isNaN(r)).toArray();
-        Checks.parameter(valid.length > 0, "S-REC: all " + ratios.length
+        if (valid.length == 0) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, "S-REC: all " + ratios.length
                 + " sampled differences G(z1) − G(z2) are below 1e-12; expected a non-constant prior");
+        }
         Arrays.sort(valid);
         double sampledGamma = valid[0];
 

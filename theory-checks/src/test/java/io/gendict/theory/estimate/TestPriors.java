@@ -23,13 +23,18 @@ final class TestPriors {
     /** G(z) = [z; 0] ∈ R^n, n ≥ k: an exact isometry onto the first k coordinates. */
     static GenerativePrior identityLike(int k, int n) {
         return new GenerativePrior() {
+            @Override
             public int latentDim() {
                 return k;
             }
 
+            @Override
+
             public int outputDim() {
                 return n;
             }
+
+            @Override
 
             public void forward(DMatrixRMaj z, DMatrixRMaj out) {
                 out.reshape(z.numRows, n);
@@ -39,12 +44,16 @@ final class TestPriors {
                 }
             }
 
+            @Override
+
             public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
                 out.reshape(z.numRows, k);
                 for (int b = 0; b < z.numRows; b++) {
                     System.arraycopy(dx.data, b * n, out.data, b * k, k);
                 }
             }
+
+            @Override
 
             public Params params() {
                 return named("identity-like");
@@ -56,13 +65,18 @@ final class TestPriors {
     static GenerativePrior dependencies(int k) {
         int n = 3 * k;
         return new GenerativePrior() {
+            @Override
             public int latentDim() {
                 return k;
             }
 
+            @Override
+
             public int outputDim() {
                 return n;
             }
+
+            @Override
 
             public void forward(DMatrixRMaj z, DMatrixRMaj out) {
                 out.reshape(z.numRows, n);
@@ -76,6 +90,8 @@ final class TestPriors {
                 }
             }
 
+            @Override
+
             public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
                 out.reshape(z.numRows, k);
                 for (int b = 0; b < z.numRows; b++) {
@@ -86,6 +102,8 @@ final class TestPriors {
                     }
                 }
             }
+
+            @Override
 
             public Params params() {
                 return named("dependencies-test");
@@ -136,9 +154,13 @@ final class TestPriors {
             this.w2 = w2;
         }
 
+        @Override
+
         public int latentDim() {
             return w1.numCols;
         }
+
+        @Override
 
         public int outputDim() {
             return w2.numRows;
@@ -149,6 +171,8 @@ final class TestPriors {
             CommonOps_DDRM.multTransB(z, w1, h);
             return h;
         }
+
+        @Override
 
         public void forward(DMatrixRMaj z, DMatrixRMaj out) {
             DMatrixRMaj h = hidden(z);
@@ -161,6 +185,8 @@ final class TestPriors {
                 out.data[i] = Math.max(out.data[i], 0);
             }
         }
+
+        @Override
 
         public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
             DMatrixRMaj pre1 = hidden(z);
@@ -183,9 +209,13 @@ final class TestPriors {
             CommonOps_DDRM.mult(g1, w1, out);
         }
 
+        @Override
+
         public Params params() {
             return named("relu-net-test");
         }
+
+        @Override
 
         public List<DMatrixRMaj> reluWeights() {
             return List.of(w1, w2);

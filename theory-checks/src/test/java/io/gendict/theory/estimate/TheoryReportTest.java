@@ -2,6 +2,7 @@ package io.gendict.theory.estimate;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class TheoryReportTest {
 
     private static JsonObject parse(String json) {
         JsonReader reader = new JsonReader(new StringReader(json));
-        reader.setLenient(true);
+        reader.setStrictness(Strictness.LENIENT);
         return JsonParser.parseReader(reader).getAsJsonObject();
     }
 
