@@ -7,8 +7,8 @@ import io.gendict.core.error.Checks;
  * construction.
  *
  * @param seed              root seed; each estimator of a {@link TheoryReport} gets its own split
- * @param pairs             random pairs (S-REC), quadruples (RRIC) or direction pairs (WDC); as many
- *                          tangent / equal-pair cases are added
+ * @param pairs             N: random latent pairs (S-REC), quadruples (RRIC) or direction pairs (WDC);
+ *                          each estimator adds its own tangent, equal or near-equal cases
  * @param refineStarts      worst samples refined by local optimisation
  * @param refineIterations  optimisation steps per refined sample
  * @param outputSamples     latents drawn for the output bound R (Assumption 1)

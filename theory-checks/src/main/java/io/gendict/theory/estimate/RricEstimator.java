@@ -22,7 +22,8 @@ import java.util.stream.IntStream;
  * radially clipped to the latent ball; the statistic |ûᵀ(AᵀA − I)v̂| with u = G(z1) − G(z2),
  * v = G(z3) − G(z4); the worst samples refined by projected gradient ascent over all four latents
  * ({@link LatentAscent}), then the exact maximum ‖U_zᵀ(AᵀA − I)U_z‖ over the tangent space range(J_G(z))
- * at each refined latent (attained in the limit of pairs shrinking onto z); and the span bound ‖Uᵀ(AᵀA − I)U‖ = max_i |σ_i(A·U)² − 1| (1 when rank U > m).
+ * at each refined latent (attained in the limit of pairs shrinking onto z); and the span bound
+ * ‖Uᵀ(AᵀA − I)U‖ = max_i |σ_i(A·U)² − 1| (1 when rank U &gt; m).
  * Also Theorem A.9's constant for a perturbed dictionary.
  *
  * @since 0.1

@@ -70,7 +70,8 @@ public final class SecondMomentEstimator {
                 + "-sample reference underestimates ν (the reference is itself noisy)";
         String explanation = String.format(Locale.ROOT,
                 "Assumption 5: Ĉ (%d×%d) has λ_min = %s, λ_max = %s, condition number %s, rank %d. %s "
-                        + "ν̂ = %s for %s C⁻¹ (‖C⁻¹‖ = %s, %s). Assumption 6 as read: ν‖C*‖ + 10n‖C⁻¹‖R² = %s + %s = %s "
+                        + "ν̂ = %s for %s C⁻¹ (‖C⁻¹‖ = %s, %s). "
+                        + "Assumption 6 as read: ν‖C*‖ + 10n‖C⁻¹‖R² = %s + %s = %s "
                         + "with R = %s; as read it can never be ≤ 1 (a factor was probably lost in the OCR), so it is "
                         + "reported, not used as a gate.",
                 n, n, Latents.fmt(c.min), Latents.fmt(c.max), Latents.fmt(c.condition), c.rank,

@@ -32,7 +32,8 @@ import java.util.List;
  * @since 0.1
  */
 public record SrecEstimate(String condition, double gamma, double sampledGamma, double tangentGamma,
-                           double ratioQ01, double ratioQ05, double ratioMedian, List<DeltaPoint> deltaCurve, double spanBound, int spanRank,
+                           double ratioQ01, double ratioQ05, double ratioMedian, List<DeltaPoint> deltaCurve,
+                           double spanBound, int spanRank,
                            int outputDim, int randomPairs, int tangentPairs, int skippedPairs, int refinedPairs,
                            double gammaThreshold, String restriction, boolean holds, int sampleCount,
                            String confidence, String explanation) implements CheckResult {

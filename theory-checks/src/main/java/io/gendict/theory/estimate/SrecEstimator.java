@@ -103,22 +103,7 @@ public final class SrecEstimator {
         gamma = Math.min(gamma, tangentGamma);
 
         double medianRatio = Latents.sortedQuantile(valid, 0.5);
-        double medianNorm = Latents.quantile(Arrays.stream(pd.norms, 0, count)
-                .filter(v -> v >= PairDifferences.MIN_NORM).toArray(), 0.5);
-        List<SrecEstimate.DeltaPoint> curve = new ArrayList<>();
-        for (int j = 1; j <= CURVE_POINTS; j++) {
-            double g = medianRatio * j / CURVE_POINTS;
-            double delta = 0;
-            for (int i = 0; i < ratios.length; i++) {
-                if (!Double.isNaN(ratios[i])) {
-                    delta = Math.max(delta, pd.norms[i] * (g - ratios[i]));
-                }
-            }
-            for (double[] nr : refinedNorms) {
-                delta = Math.max(delta, g * nr[0] - nr[1]);
-            }
-            curve.add(new SrecEstimate.DeltaPoint(g, delta, delta / medianNorm));
-        }
+        List<SrecEstimate.DeltaPoint> curve = deltaCurve(pd.norms, ratios, refinedNorms, medianRatio, count);
 
         DMatrixRMaj basis = PairDifferences.spanBasis(pd.u, pd.norms);
         double spanBound = minRatio(a, basis);
@@ -134,17 +119,44 @@ public final class SrecEstimator {
                 : "σ_min(A·U) = " + Latents.fmt(spanBound) + " over the rank-" + basis.numCols
                 + " span is a lower bound only if all differences lie in that span (true when G maps into a subspace)");
         String explanation = String.format(Locale.ROOT,
-                "S-REC: min ‖A u‖/‖u‖ = %s (sampled %s; refined %d worst pairs, tangent spaces there %s), median ratio %s, "
-                        + "span bound %s; "
-                        + "δ̂ at γ = median/2 is %s (%s of the median ‖u‖). %s γ̂ %s threshold %s. Latents: %s.",
+                "S-REC: min ‖A u‖/‖u‖ = %s (sampled %s; refined %d worst pairs, tangent spaces there %s), "
+                        + "median ratio %s, span bound %s; δ̂ at γ = median/2 is %s (%s of the median ‖u‖). "
+                        + "%s γ̂ %s threshold %s. Latents: %s.",
                 Latents.fmt(gamma), Latents.fmt(sampledGamma), worst.length, Latents.fmt(tangentGamma),
                 Latents.fmt(medianRatio),
                 Latents.fmt(spanBound), Latents.fmt(curve.get(CURVE_POINTS / 2 - 1).delta()),
                 Latents.fmt(curve.get(CURVE_POINTS / 2 - 1).relativeDelta()),
                 holds ? "Holds:" : "Fails:", holds ? ">" : "≤", Latents.fmt(settings.gammaThreshold()), restriction);
-        return new SrecEstimate("S-REC (Assumption 2)", gamma, sampledGamma, tangentGamma, Latents.sortedQuantile(valid, 0.01),
-                Latents.sortedQuantile(valid, 0.05), medianRatio, curve, spanBound, basis.numCols, n, count, count,
+        return new SrecEstimate("S-REC (Assumption 2)", gamma, sampledGamma, tangentGamma,
+                Latents.sortedQuantile(valid, 0.01), Latents.sortedQuantile(valid, 0.05), medianRatio, curve, spanBound,
+                basis.numCols, n, count, count,
                 skipped, worst.length, settings.gammaThreshold(), restriction, holds, used, confidence, explanation);
+    }
+
+    /**
+     * δ̂(γ) = max over pairs of max(0, γ‖u‖ − ‖A u‖) for γ = (j/10)·median ratio, j = 1..10
+     * (ALGORITHMS.md §4.1 step 2), over the sampled pairs (ratio NaN = skipped) and the refined ones
+     * ({‖u‖, ‖A u‖}); relative to the median ‖u‖ of the first {@code randomPairs} (random) pairs.
+     */
+    private static List<SrecEstimate.DeltaPoint> deltaCurve(double[] norms, double[] ratios, List<double[]> refined,
+                                                            double medianRatio, int randomPairs) {
+        double medianNorm = Latents.quantile(Arrays.stream(norms, 0, randomPairs)
+                .filter(v -> v >= PairDifferences.MIN_NORM).toArray(), 0.5);
+        List<SrecEstimate.DeltaPoint> curve = new ArrayList<>();
+        for (int j = 1; j <= CURVE_POINTS; j++) {
+            double g = medianRatio * j / CURVE_POINTS;
+            double delta = 0;
+            for (int i = 0; i < ratios.length; i++) {
+                if (!Double.isNaN(ratios[i])) {
+                    delta = Math.max(delta, norms[i] * (g - ratios[i]));
+                }
+            }
+            for (double[] nr : refined) {
+                delta = Math.max(delta, g * nr[0] - nr[1]);
+            }
+            curve.add(new SrecEstimate.DeltaPoint(g, delta, delta / medianNorm));
+        }
+        return curve;
     }
 
     /**

@@ -4,7 +4,9 @@
  * the second moment C* with ν and the Assumption 6 expression (Assumptions 5, 6), and the fit of a
  * geometric convergence rate with its bias floor (Theorems 5.1, 5.2). Every estimator returns a
  * {@link io.gendict.theory.estimate.CheckResult}; {@link io.gendict.theory.estimate.TheoryReport}
- * runs them all for one prior and dictionary and renders text or JSON.
+ * runs them all for one prior and dictionary and renders text or JSON. The WDC is checked only for
+ * priors that implement {@link io.gendict.theory.estimate.ReluLayers} (bias-free ReLU networks exposing
+ * their weights); every other part works for any {@link io.gendict.core.spi.GenerativePrior}.
  *
  * <p>All estimators are seeded: the same {@link java.util.SplittableRandom} state gives the same
  * result bit for bit. Sampled extrema are optimistic (a sampled minimum is at least the infimum), which
