@@ -37,7 +37,8 @@ public final class SecondMomentEstimator {
      * @param cInverse    n×n inverse estimate whose ν is wanted (e.g. the one a learner uses), or null for
      *                    Ĉ_N⁻¹. Not modified.
      * @param outputBound R for Assumption 6 (e.g. {@link OutputBoundEstimate#max()})
-     * @param settings    the sample count {@code momentSamples} and the latent radius
+     * @param settings    the sample count N_mc = {@code momentSamples} (§2.4 suggests max(10n, 10⁴)) and the
+     *                    latent radius
      * @param rng         source of randomness. Modified (advanced).
      * @return the estimate
      * @throws GendictException INVALID_INPUT when {@code cInverse} is not n×n or not finite

@@ -2,6 +2,7 @@ package io.gendict.theory.estimate;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.gendict.core.error.Checks;
 import io.gendict.core.spi.GenerativePrior;
 import org.ejml.data.DMatrixRMaj;
 
@@ -57,6 +58,8 @@ public record TheoryReport(String prior, String latentLaw, int latentDim, int ou
      */
     public static TheoryReport compute(GenerativePrior prior, DMatrixRMaj a, DMatrixRMaj cInverse,
                                        CheckSettings settings) {
+        Checks.shape("dictionary A", a, -1, prior.outputDim());
+        Checks.finite("dictionary A", a);
         SplittableRandom root = new SplittableRandom(settings.seed());
         OutputBoundEstimate bound = OutputBoundEstimator.estimate(prior, settings, root.split());
         SrecEstimate srec = SrecEstimator.estimate(prior, a, settings, root.split());

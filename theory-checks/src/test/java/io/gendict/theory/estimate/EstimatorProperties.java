@@ -45,17 +45,21 @@ class EstimatorProperties {
                 });
     }
 
-    private static GenerativePrior paperLikePrior(int which, int k) {
-        return which == 0 ? TestPriors.identityLike(k, 2 * k) : TestPriors.dependencies(k);
+    private static GenerativePrior paperLikePrior(int which, int k, long seed) {
+        return switch (which) {
+            case 0 -> TestPriors.identityLike(k, 2 * k);
+            case 1 -> TestPriors.dependencies(k);
+            default -> TestPriors.groupSparsity(k, 4 * k, new SplittableRandom(seed));
+        };
     }
 
     @Test
     void uniformDictionariesSatisfyTheSrecWhenMAtLeastN() {
-        qt().withFixedSeed(102L).withExamples(12)
-                .forAll(integers().between(0, 1), integers().between(1, 3), integers().between(0, 4),
+        qt().withFixedSeed(102L).withExamples(15)
+                .forAll(integers().between(0, 2), integers().between(1, 3), integers().between(0, 4),
                         longs().between(0, 1_000_000))
                 .checkAssert((which, k, extra, seed) -> {
-                    GenerativePrior prior = paperLikePrior(which, k);
+                    GenerativePrior prior = paperLikePrior(which, k, seed);
                     int n = prior.outputDim();
                     DMatrixRMaj a = TestPriors.uniformDictionary(n + extra, n, new SplittableRandom(seed));
                     SrecEstimate e = SrecEstimator.estimate(prior, a, settings(seed, 60), new SplittableRandom(seed));

@@ -111,6 +111,50 @@ final class TestPriors {
         };
     }
 
+    /**
+     * G(z) = M(z∘z) ∈ R^n with M ∈ {0,1}^{n×k} Bernoulli(0.6) (the paper's group-sparsity prior; the
+     * ReLU is the identity on M(z∘z) ≥ 0).
+     */
+    static GenerativePrior groupSparsity(int k, int n, SplittableRandom rng) {
+        DMatrixRMaj m = new DMatrixRMaj(n, k);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = rng.nextDouble() < 0.6 ? 1 : 0;
+        }
+        return new GenerativePrior() {
+            @Override
+            public int latentDim() {
+                return k;
+            }
+
+            @Override
+            public int outputDim() {
+                return n;
+            }
+
+            @Override
+            public void forward(DMatrixRMaj z, DMatrixRMaj out) {
+                DMatrixRMaj sq = z.copy();
+                CommonOps_DDRM.elementMult(sq, z);
+                out.reshape(z.numRows, n);
+                CommonOps_DDRM.multTransB(sq, m, out);
+            }
+
+            @Override
+            public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
+                out.reshape(z.numRows, k);
+                CommonOps_DDRM.mult(dx, m, out);
+                for (int i = 0; i < out.data.length; i++) {
+                    out.data[i] *= 2 * z.data[i];
+                }
+            }
+
+            @Override
+            public Params params() {
+                return named("group-sparsity-test");
+            }
+        };
+    }
+
     /** A Gaussian matrix with i.i.d. N(0, variance) entries. */
     static DMatrixRMaj gaussian(int rows, int cols, double variance, SplittableRandom rng) {
         DMatrixRMaj w = new DMatrixRMaj(rows, cols);
