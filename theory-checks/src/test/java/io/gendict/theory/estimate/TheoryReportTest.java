@@ -1,0 +1,60 @@
+package io.gendict.theory.estimate;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TheoryReportTest {
+    private static final CheckSettings SETTINGS = new CheckSettings(7, 100, 3, 30, 500, 500, Double.NaN, 1e-3, 0.1, 0.3);
+
+    private static JsonObject parse(String json) {
+        JsonReader reader = new JsonReader(new StringReader(json));
+        reader.setStrictness(Strictness.LENIENT);
+        return JsonParser.parseReader(reader).getAsJsonObject();
+    }
+
+    @Test
+    void reportCoversEveryConditionOfAReluNet() {
+        TestPriors.ReluNet net = TestPriors.reluNet(2, 20, 40, new SplittableRandom(1));
+        DMatrixRMaj a = TestPriors.gaussian(60, 40, 1.0 / 60, new SplittableRandom(2));
+        TheoryReport report = TheoryReport.compute(net, a, null, SETTINGS);
+        assertEquals(6, report.results().size());
+        String text = report.toText();
+        for (CheckResult r : report.results()) {
+            assertTrue(text.contains(r.condition()), r.condition());
+            assertTrue(text.contains(r.explanation()));
+        }
+        JsonObject json = parse(report.toJson());
+        assertEquals(2, json.getAsJsonArray("wdc").size());
+        assertEquals(report.srec().gamma(), json.getAsJsonObject("srec").get("gamma").getAsDouble(), 0);
+        assertEquals(7, json.getAsJsonObject("settings").get("seed").getAsLong());
+    }
+
+    @Test
+    void anyPriorWorksAndWdcIsSkippedWithoutReluLayers() {
+        DMatrixRMaj a = TestPriors.uniformDictionary(8, 6, new SplittableRandom(3));
+        TheoryReport report = TheoryReport.compute(TestPriors.identityLike(2, 6), a, null, SETTINGS);
+        assertTrue(report.wdc().isEmpty());
+        assertTrue(report.toText().contains("WDC: skipped"));
+        JsonObject json = parse(report.toJson());
+        assertTrue(Double.isNaN(json.getAsJsonObject("secondMoment").get("nu").getAsDouble()),
+                "a singular C* gives ν = NaN in JSON");
+        assertTrue(!report.allHold());
+    }
+
+    @Test
+    void sameSeedSameReport() {
+        DMatrixRMaj a = TestPriors.uniformDictionary(10, 6, new SplittableRandom(4));
+        assertEquals(TheoryReport.compute(TestPriors.dependencies(2), a, null, SETTINGS).toJson(),
+                TheoryReport.compute(TestPriors.dependencies(2), a, null, SETTINGS).toJson());
+    }
+}
