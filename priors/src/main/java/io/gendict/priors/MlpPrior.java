@@ -5,10 +5,12 @@ import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.ReluLayers;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ import java.util.Map;
  *
  * @since 0.1
  */
-public final class MlpPrior implements GenerativePrior {
+public final class MlpPrior implements GenerativePrior, ReluLayers {
     private final Params params;
     private final MlpLayer[] layers;
     private final DMatrixRMaj[] transposed;
@@ -44,6 +46,17 @@ public final class MlpPrior implements GenerativePrior {
             transposed[l] = CommonOps_DDRM.transpose(this.layers[l].w(), null);
         }
         this.scratch = new Scratch(2 * this.layers.length + 5);
+    }
+
+    /** @return the weights when every layer is a bias-free ReLU (as in {@code relu-net}), else empty */
+    @Override
+    public List<DMatrixRMaj> reluWeights() {
+        for (MlpLayer layer : layers) {
+            if (layer.activation() != Activation.RELU || layer.bias() != null) {
+                return List.of();
+            }
+        }
+        return Arrays.stream(layers).map(MlpLayer::w).toList();
     }
 
     /** @return the layers, first applied first */

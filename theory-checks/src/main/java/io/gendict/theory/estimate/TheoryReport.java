@@ -1,5 +1,7 @@
 package io.gendict.theory.estimate;
 
+import io.gendict.core.spi.ReluLayers;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.gendict.core.error.Checks;

@@ -1,5 +1,7 @@
 package io.gendict.theory.estimate;
 
+import io.gendict.core.spi.ReluLayers;
+
 import io.gendict.core.error.Checks;
 import io.gendict.core.spi.Gaussian;
 import org.ejml.data.DMatrixRMaj;

@@ -5,7 +5,7 @@
  * geometric convergence rate with its bias floor (Theorems 5.1, 5.2). Every estimator returns a
  * {@link io.gendict.theory.estimate.CheckResult}; {@link io.gendict.theory.estimate.TheoryReport}
  * runs them all for one prior and dictionary and renders text or JSON. The WDC is checked only for
- * priors that implement {@link io.gendict.theory.estimate.ReluLayers} (bias-free ReLU networks exposing
+ * priors that implement {@link io.gendict.core.spi.ReluLayers} (bias-free ReLU networks exposing
  * their weights); every other part works for any {@link io.gendict.core.spi.GenerativePrior}.
  *
  * <p>All estimators are seeded: the same {@link java.util.SplittableRandom} state gives the same

@@ -1,5 +1,7 @@
 package io.gendict.theory.estimate;
 
+import io.gendict.core.spi.ReluLayers;
+
 import io.gendict.core.param.ParamSpec;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.Gaussian;

@@ -1,5 +1,7 @@
 package io.gendict.theory.estimate;
 
+import io.gendict.core.spi.ReluLayers;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
