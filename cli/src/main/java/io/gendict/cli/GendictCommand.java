@@ -1,5 +1,6 @@
 package io.gendict.cli;
 
+import io.gendict.cli.command.CheckCommand;
 import io.gendict.cli.command.PluginsCommand;
 import io.gendict.cli.option.VerboseOption;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
         description = "Dictionary learning under generative coefficient priors.",
         subcommands = {
             PluginsCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GendictCommand implements Runnable {
