@@ -1,0 +1,82 @@
+package io.gendict.baselines;
+
+import io.gendict.baselines.omp.SparseCodes;
+import io.gendict.core.kernel.Kernels;
+import io.gendict.core.kernel.MatrixKernels;
+import io.gendict.core.spi.LearnerContext;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Online dictionary learning (Mairal, Bach, Ponce &amp; Sapiro 2009), ALGORITHMS.md §7.5, with
+ * scikit-learn's mini-batch bookkeeping (MiniBatchDictionaryLearning 1.1+). Each {@link #fit} is
+ * one mini-batch of size η = B: code it (OMP with K non-zeros, or lasso with penalty α), update the
+ * accumulators with forgetting, A ← βA + CᵀC/η (n×n), B ← βB + CᵀY/η (kept n×m), where
+ * θ = (t+1)η if t &lt; η − 1 else η² + t + 1 − η and β = (θ + 1 − η)/(θ + 1) for step t = 0, 1, …;
+ * then one block-coordinate pass over the atoms: d_j += (b_j − D a_j)/A_jj and
+ * d_j /= max(‖d_j‖, 1). Where A_jj ≤ 1e-6 (an atom not used lately) the atom is replaced by the
+ * normalized worst-represented signal of the batch (scikit-learn uses a random one).
+ */
+final class OnlineDlLearner extends SparseLearner {
+    private final MatrixKernels kernels = Kernels.get();
+    private final boolean lasso;
+    private final double alpha;
+    private final DMatrixRMaj accA;
+    private final DMatrixRMaj accB;
+    private final DMatrixRMaj dt;
+    private final DMatrixRMaj c = new DMatrixRMaj(1, 1);
+    private final double[] step;
+    private long t;
+
+    OnlineDlLearner(LearnerSettings settings, LearnerContext context, boolean lasso, double alpha) {
+        super(settings, context);
+        this.lasso = lasso;
+        this.alpha = alpha;
+        accA = new DMatrixRMaj(settings.atoms(), settings.atoms());
+        accB = new DMatrixRMaj(settings.atoms(), settings.m());
+        dt = new DMatrixRMaj(settings.atoms(), settings.m());
+        step = new double[settings.m()];
+    }
+
+    @Override
+    protected double update(DMatrixRMaj y) {
+        int rows = y.numRows;
+        int m = y.numCols;
+        int n = settings.atoms();
+        double[] res = new double[rows];
+        if (lasso) {
+            LassoCoder.code(dict, y, alpha, settings.threads(), c, res);
+        } else {
+            SparseCodes.scatter(code(y, res), n, c);
+        }
+        double theta = t < rows - 1 ? (t + 1.0) * rows : (double) rows * rows + t + 1 - rows;
+        double beta = (theta + 1 - rows) / (theta + 1);
+        kernels.gemm(true, false, 1.0 / rows, c, c, beta, accA);
+        kernels.gemm(true, false, 1.0 / rows, c, y, beta, accB);
+        Atoms.transpose(dict, dt);
+        WorstSignals worst = new WorstSignals(y, res);
+        for (int j = 0; j < n; j++) {
+            double ajj = accA.data[j * n + j];
+            if (ajj > 1e-6) {
+                System.arraycopy(accB.data, j * m, step, 0, m);
+                for (int l = 0; l < n; l++) {
+                    double a = accA.data[j * n + l];
+                    if (a != 0) {
+                        kernels.axpy(m, -a, dt.data, l * m, step, 0);
+                    }
+                }
+                kernels.axpy(m, 1.0 / ajj, step, 0, dt.data, j * m);
+            } else {
+                worst.replace(dt, j);
+            }
+            double norm = Atoms.norm(dt.data, j * m, m);
+            if (norm > 1) {
+                for (int i = 0; i < m; i++) {
+                    dt.data[j * m + i] /= norm;
+                }
+            }
+        }
+        Atoms.transpose(dt, dict);
+        t++;
+        return mean(res, rows);
+    }
+}
