@@ -1,5 +1,6 @@
 package io.gendict.baselines;
 
+import io.gendict.baselines.omp.SparseCodes;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.Codes;
@@ -19,17 +20,24 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * triplet of E (sign chosen so that d_j keeps its orientation). Approximate: one power-iteration
  * step, d = Eᵀg / ‖Eᵀg‖, g = E d. An atom no signal uses is replaced by the normalized
  * worst-represented signal of the batch (each signal used once per iteration); if none is left,
- * e.g. every signal is zero, the atom is kept. Atoms stay unit-norm.
+ * e.g. every signal is zero, the atom is kept. After the sweep, {@link AtomCleanup} replaces
+ * near-duplicate and rarely used atoms as the K-SVD toolbox does, and {@link AtomRestart} (when
+ * enabled) restarts the atom whose signals are worst represented. Atoms stay unit-norm.
  */
 final class KsvdLearner extends SparseLearner {
     private final MatrixKernels kernels = Kernels.get();
     private final boolean approximate;
     private final int iterations;
+    private final AtomCleanup cleanup;
+    private final AtomRestart restart;
 
-    KsvdLearner(LearnerSettings settings, LearnerContext context, boolean approximate, int iterations) {
+    KsvdLearner(LearnerSettings settings, LearnerContext context, boolean approximate, int iterations,
+                AtomCleanup cleanup, AtomRestart restart) {
         super(settings, context);
+        this.restart = restart;
         this.approximate = approximate;
         this.iterations = iterations;
+        this.cleanup = cleanup;
     }
 
     @Override
@@ -84,10 +92,13 @@ final class KsvdLearner extends SparseLearner {
         AtomUpdate upd = approximate ? new PowerStep(m) : new TopSingular(m);
         DMatrixRMaj e = new DMatrixRMaj(1, m);
         double[] g = new double[rows];
+        int[] useCount = new int[n];
+        boolean[] dead = new boolean[n];
         for (int j = 0; j < n; j++) {
             int count = start[j + 1] - start[j];
+            useCount[j] = count;
             if (count == 0) {
-                worst.replace(dt, j);
+                dead[j] = worst.replace(dt, j);
                 continue;
             }
             e.reshape(count, m);
@@ -106,6 +117,12 @@ final class KsvdLearner extends SparseLearner {
                 kernels.axpy(m, -g[i], dt.data, j * m, r.data, b * m);
                 err[b] = kernels.dot(m, r.data, b * m, r.data, b * m);
             }
+        }
+        cleanup.clear(dt, useCount, dead, worst);
+        if (restart.enabled()) {
+            DMatrixRMaj c = new DMatrixRMaj(rows, n);
+            SparseCodes.scatter(codes, n, c);
+            restart.apply(y, err, c, dt, worst);
         }
     }
 

@@ -14,7 +14,12 @@ import org.ejml.data.DMatrixRMaj;
  * θ = (t+1)η if t &lt; η − 1 else η² + t + 1 − η and β = (θ + 1 − η)/(θ + 1) for step t = 0, 1, …;
  * then one block-coordinate pass over the atoms: d_j += (b_j − D a_j)/A_jj and
  * d_j /= max(‖d_j‖, 1). Where A_jj ≤ 1e-6 (an atom not used lately) the atom is replaced by the
- * normalized worst-represented signal of the batch (scikit-learn uses a random one).
+ * normalized worst-represented signal of the batch (scikit-learn uses a random one). Addition to
+ * Mairal's method, as in the K-SVD toolbox: after the pass, an atom whose coherence with another
+ * exceeds μ ({@code mu-threshold}, 1 disables it) is replaced the same way and its accumulator
+ * rows are reset, so duplicate atoms do not stay stuck; {@link AtomRestart} (off by default) does
+ * the same for the atom whose signals are worst represented. The residuals used are those of the
+ * coding, before the atom pass.
  */
 final class OnlineDlLearner extends SparseLearner {
     private final MatrixKernels kernels = Kernels.get();
@@ -25,10 +30,15 @@ final class OnlineDlLearner extends SparseLearner {
     private final DMatrixRMaj dt;
     private final DMatrixRMaj c = new DMatrixRMaj(1, 1);
     private final double[] step;
+    private final AtomCleanup cleanup;
+    private final AtomRestart restart;
     private long t;
 
-    OnlineDlLearner(LearnerSettings settings, LearnerContext context, boolean lasso, double alpha) {
+    OnlineDlLearner(LearnerSettings settings, LearnerContext context, boolean lasso, double alpha,
+                    AtomCleanup cleanup, AtomRestart restart) {
         super(settings, context);
+        this.restart = restart;
+        this.cleanup = cleanup;
         this.lasso = lasso;
         this.alpha = alpha;
         accA = new DMatrixRMaj(settings.atoms(), settings.atoms());
@@ -73,6 +83,20 @@ final class OnlineDlLearner extends SparseLearner {
                 for (int i = 0; i < m; i++) {
                     dt.data[j * m + i] /= norm;
                 }
+            }
+        }
+        boolean[] replaced = cleanup.clear(dt, null, null, worst);
+        int restarted = restart.apply(y, res, c, dt, worst);
+        if (restarted >= 0) {
+            replaced[restarted] = true;
+        }
+        for (int j = 0; j < n; j++) {
+            if (replaced[j]) {
+                for (int l = 0; l < n; l++) {
+                    accA.data[j * n + l] = 0;
+                    accA.data[l * n + j] = 0;
+                }
+                java.util.Arrays.fill(accB.data, j * m, (j + 1) * m, 0.0);
             }
         }
         Atoms.transpose(dt, dict);

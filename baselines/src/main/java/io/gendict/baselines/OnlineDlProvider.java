@@ -37,12 +37,15 @@ public final class OnlineDlProvider implements BaselineProvider {
                 .stringParam("coder", "omp", List.of("omp", "lasso"),
                         "training codes: OMP with K non-zeros, or lasso by coordinate descent with penalty alpha")
                 .doubleParam("alpha", 1.0, 1e-12, Double.NaN, "lasso penalty λ (coder=lasso)")
+                .doubleParam("mu-threshold", 0.99, 0, 1, "replace an atom whose coherence with another exceeds this (1 = never, as scikit-learn)")
+                .doubleParam("restart-ratio", 0.0, 0, Double.NaN, AtomRestart.HELP)
                 .build();
     }
 
     @Override
     public DictionaryLearner create(Params params, LearnerContext context) {
         return new OnlineDlLearner(LearnerSettings.resolve(params, context), context,
-                params.getString("coder").equals("lasso"), params.getDouble("alpha"));
+                params.getString("coder").equals("lasso"), params.getDouble("alpha"),
+                new AtomCleanup(params.getDouble("mu-threshold"), 0), new AtomRestart(params.getDouble("restart-ratio")));
     }
 }
