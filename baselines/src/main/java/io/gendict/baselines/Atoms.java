@@ -2,6 +2,7 @@ package io.gendict.baselines;
 
 import io.gendict.core.spi.Gaussian;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.SplittableRandom;
 
@@ -52,6 +53,6 @@ final class Atoms {
     /** Copies the transpose: out (n×m) = dᵀ; out reshaped. */
     static void transpose(DMatrixRMaj d, DMatrixRMaj out) {
         out.reshape(d.numCols, d.numRows);
-        org.ejml.dense.row.CommonOps_DDRM.transpose(d, out);
+        CommonOps_DDRM.transpose(d, out);
     }
 }

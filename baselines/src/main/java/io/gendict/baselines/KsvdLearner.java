@@ -9,6 +9,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
+import java.util.Arrays;
+
 /**
  * K-SVD (Aharon, Elad &amp; Bruckstein 2006) and approximate K-SVD (Rubinstein, Zibulevsky &amp;
  * Elad 2008), ALGORITHMS.md §7.3.
@@ -137,17 +139,19 @@ final class KsvdLearner extends SparseLearner {
         void update(DMatrixRMaj e, double[] atom, int off, double[] g);
     }
 
-    /** Exact update: the top singular triplet of E. */
+    /** Exact update: the top right singular vector v of E, then g = E·v = σ1·u1. */
     private static final class TopSingular implements AtomUpdate {
-        private final SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(true, true, true);
-        private final int m;
+        private final SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(false, true, true);
+        private final MatrixKernels kernels = Kernels.get();
+        private final double[] v;
 
         TopSingular(int m) {
-            this.m = m;
+            v = new double[m];
         }
 
         @Override
         public void update(DMatrixRMaj e, double[] atom, int off, double[] g) {
+            int m = e.numCols;
             if (!svd.decompose(svd.inputModified() ? e.copy() : e)) {
                 return;
             }
@@ -161,18 +165,16 @@ final class KsvdLearner extends SparseLearner {
             if (!(sv[top] > 0)) {
                 return;
             }
-            DMatrixRMaj u = svd.getU(null, false);
-            DMatrixRMaj v = svd.getV(null, false);
-            double orient = 0;
+            DMatrixRMaj vs = svd.getV(null, false);
             for (int i = 0; i < m; i++) {
-                orient += v.get(i, top) * atom[off + i];
+                v[i] = vs.get(i, top);
             }
-            double sign = orient < 0 ? -1 : 1;
+            double sign = kernels.dot(m, v, 0, atom, off) < 0 ? -1 : 1;
             for (int i = 0; i < m; i++) {
-                atom[off + i] = sign * v.get(i, top);
+                atom[off + i] = sign * v[i];
             }
             for (int i = 0; i < e.numRows; i++) {
-                g[i] = sign * sv[top] * u.get(i, top);
+                g[i] = kernels.dot(m, e.data, i * m, atom, off);
             }
         }
     }
@@ -189,7 +191,7 @@ final class KsvdLearner extends SparseLearner {
         @Override
         public void update(DMatrixRMaj e, double[] atom, int off, double[] g) {
             int m = e.numCols;
-            java.util.Arrays.fill(d, 0.0);
+            Arrays.fill(d, 0.0);
             for (int i = 0; i < e.numRows; i++) {
                 kernels.axpy(m, g[i], e.data, i * m, d, 0);
             }

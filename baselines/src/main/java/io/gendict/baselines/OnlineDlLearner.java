@@ -6,6 +6,8 @@ import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.LearnerContext;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
+
 /**
  * Online dictionary learning (Mairal, Bach, Ponce &amp; Sapiro 2009), ALGORITHMS.md §7.5, with
  * scikit-learn's mini-batch bookkeeping (MiniBatchDictionaryLearning 1.1+). Each {@link #fit} is
@@ -17,9 +19,10 @@ import org.ejml.data.DMatrixRMaj;
  * normalized worst-represented signal of the batch (scikit-learn uses a random one). Addition to
  * Mairal's method, as in the K-SVD toolbox: after the pass, an atom whose coherence with another
  * exceeds μ ({@code mu-threshold}, 1 disables it) is replaced the same way and its accumulator
- * rows are reset, so duplicate atoms do not stay stuck; {@link AtomRestart} (off by default) does
- * the same for the atom whose signals are worst represented. The residuals used are those of the
- * coding, before the atom pass.
+ * rows are reset, so duplicate atoms do not stay stuck. When {@link AtomRestart} (off by default)
+ * restarts the atom whose signals are worst represented, all accumulators are cleared and the step
+ * count starts again at 0: their codes were computed with a dictionary stuck in a local minimum.
+ * The residuals used are those of the coding, before the atom pass.
  */
 final class OnlineDlLearner extends SparseLearner {
     private final MatrixKernels kernels = Kernels.get();
@@ -86,21 +89,22 @@ final class OnlineDlLearner extends SparseLearner {
             }
         }
         boolean[] replaced = cleanup.clear(dt, null, null, worst);
-        int restarted = restart.apply(y, res, c, dt, worst);
-        if (restarted >= 0) {
-            replaced[restarted] = true;
-        }
         for (int j = 0; j < n; j++) {
             if (replaced[j]) {
                 for (int l = 0; l < n; l++) {
                     accA.data[j * n + l] = 0;
                     accA.data[l * n + j] = 0;
                 }
-                java.util.Arrays.fill(accB.data, j * m, (j + 1) * m, 0.0);
+                Arrays.fill(accB.data, j * m, (j + 1) * m, 0.0);
             }
         }
-        Atoms.transpose(dt, dict);
         t++;
+        if (restart.apply(y, res, c, dt, worst) >= 0) {
+            accA.zero();
+            accB.zero();
+            t = 0;
+        }
+        Atoms.transpose(dt, dict);
         return mean(res, rows);
     }
 }

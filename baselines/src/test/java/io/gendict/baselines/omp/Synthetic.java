@@ -2,6 +2,7 @@ package io.gendict.baselines.omp;
 
 import io.gendict.core.spi.Gaussian;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.SplittableRandom;
 
@@ -56,7 +57,7 @@ public final class Synthetic {
     /** @return Y = X·Dᵀ (B×m), one signal per row */
     public static DMatrixRMaj signals(DMatrixRMaj d, DMatrixRMaj x) {
         DMatrixRMaj y = new DMatrixRMaj(x.numRows, d.numRows);
-        org.ejml.dense.row.CommonOps_DDRM.multTransB(x, d, y);
+        CommonOps_DDRM.multTransB(x, d, y);
         return y;
     }
 }
