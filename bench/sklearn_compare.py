@@ -103,6 +103,7 @@ def main():
     for t in (1, 2):
         print(f"{'OMP  gendict BatchOmp, ' + str(t) + ' thread(s) (total)':<44}{gd_omp_err:>12.6f}{float(j[f'omp_time_t{t}']):>12.4f}")
         print(f"{'OMP  gendict BatchOmp, ' + str(t) + ' thread(s) (Gram given)':<44}{'':>12}{float(j[f'omp_coding_time_t{t}']):>12.4f}")
+    print(f"{'  of which the D^T Y product (scalar kernel)':<44}{'':>12}{float(j['product_time']):>12.4f}")
     print(f"online DL, {a.epochs} epochs of batches of {a.batch}, alpha {a.alpha}; error = OMP k={a.k} in the learned dictionary")
     print(f"{'ODL  scikit-learn MiniBatchDL (cd)':<44}{rel_error(y, omp_codes(y, d_sk, a.k), d_sk):>12.6f}{sk_odl_time:>12.4f}")
     for coder in ("lasso", "omp"):

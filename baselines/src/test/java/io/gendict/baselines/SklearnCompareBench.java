@@ -2,6 +2,7 @@ package io.gendict.baselines;
 
 import io.gendict.baselines.omp.BatchOmp;
 import io.gendict.baselines.omp.SparseCodes;
+import io.gendict.core.kernel.Kernels;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.BaselineProvider;
 import io.gendict.core.spi.Codes;
@@ -66,6 +67,14 @@ public final class SklearnCompareBench {
             SparseCodes.scatter(codes, d.numCols, x);
             write(dir.resolve("X_gendict.npy"), x);
         }
+        double product = Double.MAX_VALUE;
+        DMatrixRMaj a0 = new DMatrixRMaj(y.numRows, d.numCols);
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            Kernels.get().gemm(false, false, 1.0, y, d, 0.0, a0);
+            product = Math.min(product, (System.nanoTime() - t0) / 1e9);
+        }
+        System.out.println("product_time=" + product);
         for (String coder : new String[]{"lasso", "omp"}) {
             BaselineProvider provider = Providers.byName("online-dl");
             Map<String, Object> raw = new LinkedHashMap<>();
