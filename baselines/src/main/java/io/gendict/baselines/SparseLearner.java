@@ -22,13 +22,15 @@ import java.util.SplittableRandom;
  *
  * <p>The dictionary comes from the context when it gives one (columns normalized), else it is
  * random (init=random, at creation) or taken from the first batch (init=data, at the first
- * {@link #fit}; until then {@link #dictionary()} and {@link #encode} fail).
+ * {@link #fit}; until then {@link #dictionary()} and {@link #encode} fail). {@link #encode} keeps
+ * the Gram matrix of the dictionary until the next fit.
  */
 abstract class SparseLearner implements DictionaryLearner {
     protected final LearnerSettings settings;
     protected final SplittableRandom rng;
     protected DMatrixRMaj dict;
     private final List<LearnerListener> listeners = new ArrayList<>();
+    private BatchOmp coder;
     private long seen;
     private int batches;
 
@@ -62,6 +64,7 @@ abstract class SparseLearner implements DictionaryLearner {
             dict = DictionaryInit.fromData(y, settings.atoms(), rng);
         }
         double err = update(y);
+        coder = null;
         seen += y.numRows;
         for (LearnerListener l : listeners) {
             l.afterBatch(batches, seen, dict, err);
@@ -83,7 +86,10 @@ abstract class SparseLearner implements DictionaryLearner {
     @Override
     public Codes encode(DMatrixRMaj y) {
         requireDictionary();
-        return new BatchOmp(dict).encode(y, settings.sparsity(), settings.tol(), settings.threads(), null);
+        if (coder == null) {
+            coder = new BatchOmp(dict);
+        }
+        return coder.encode(y, settings.sparsity(), settings.tol(), settings.threads(), null);
     }
 
     @Override
