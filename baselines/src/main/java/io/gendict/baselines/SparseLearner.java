@@ -1,0 +1,139 @@
+package io.gendict.baselines;
+
+import io.gendict.baselines.omp.BatchOmp;
+import io.gendict.baselines.omp.SparseCodes;
+import io.gendict.core.error.Checks;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import io.gendict.core.spi.Codes;
+import io.gendict.core.spi.DictionaryLearner;
+import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.LearnerListener;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What the sparse baselines share: the dictionary (m×n, unit or bounded-norm atoms as columns),
+ * coding with Batch-OMP and K non-zeros, scattering codes, counting samples and notifying
+ * listeners. A subclass implements one training step on a batch in {@link #update}.
+ *
+ * <p>The dictionary comes from the context when it gives one (columns normalized), else it is
+ * random (init=random, at creation) or taken from the first batch (init=data, at the first
+ * {@link #fit}; until then {@link #dictionary()} and {@link #encode} fail). {@link #encode} keeps
+ * the Gram matrix of the dictionary until the next fit.
+ */
+abstract class SparseLearner implements DictionaryLearner {
+    protected final LearnerSettings settings;
+    protected final SplittableRandom rng;
+    protected DMatrixRMaj dict;
+    private final List<LearnerListener> listeners = new ArrayList<>();
+    private BatchOmp coder;
+    private long seen;
+    private int batches;
+
+    protected SparseLearner(LearnerSettings settings, LearnerContext context) {
+        this.settings = settings;
+        this.rng = new SplittableRandom(settings.seed());
+        if (context.initialDictionary() != null) {
+            dict = DictionaryInit.given(context.initialDictionary(), settings.m(), settings.atoms(), rng);
+        } else if (settings.init().equals("random")) {
+            dict = DictionaryInit.random(settings.m(), settings.atoms(), rng);
+        }
+    }
+
+    /**
+     * One training step on a batch; updates {@link #dict} in place or replaces it.
+     *
+     * @param y B×m batch (B ≥ 1, finite). Not modified.
+     * @return the mean ‖y − D·x‖² of the batch after its coding, before the update
+     */
+    protected abstract double update(DMatrixRMaj y);
+
+    @Override
+    public String name() {
+        return settings.name();
+    }
+
+    @Override
+    public void fit(DMatrixRMaj y) {
+        checkBatch(y);
+        if (dict == null) {
+            dict = DictionaryInit.fromData(y, settings.atoms(), rng);
+        }
+        double err = update(y);
+        coder = null;
+        seen += y.numRows;
+        for (LearnerListener l : listeners) {
+            l.afterBatch(batches, seen, dict, err);
+        }
+        batches++;
+    }
+
+    @Override
+    public DMatrixRMaj dictionary() {
+        requireDictionary();
+        return dict;
+    }
+
+    @Override
+    public long samplesSeen() {
+        return seen;
+    }
+
+    @Override
+    public Codes encode(DMatrixRMaj y) {
+        requireDictionary();
+        if (coder == null) {
+            coder = new BatchOmp(dict);
+        }
+        return coder.encode(y, settings.sparsity(), settings.tol(), settings.threads(), null);
+    }
+
+    @Override
+    public void coefficients(Codes codes, DMatrixRMaj out) {
+        SparseCodes.scatter(codes, settings.atoms(), out);
+    }
+
+    @Override
+    public void addListener(LearnerListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Codes a batch with the current dictionary.
+     *
+     * @param y          B×m batch. Not modified.
+     * @param residualSq length B, receives ‖y_b − D x_b‖². Modified.
+     * @return the codes
+     */
+    protected Codes code(DMatrixRMaj y, double[] residualSq) {
+        return new BatchOmp(dict).encode(y, settings.sparsity(), settings.tol(), settings.threads(), residualSq);
+    }
+
+    /** @return the mean of the first {@code rows} entries */
+    protected static double mean(double[] v, int rows) {
+        double s = 0;
+        for (int i = 0; i < rows; i++) {
+            s += v[i];
+        }
+        return s / rows;
+    }
+
+    private void checkBatch(DMatrixRMaj y) {
+        Checks.shape(settings.name() + " training batch", y, -1, settings.m());
+        if (y.numRows == 0) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, settings.name() + " training batch: expected at least one sample, got 0 rows");
+        }
+        Checks.finite(settings.name() + " training batch", y);
+    }
+
+    private void requireDictionary() {
+        if (dict == null) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, settings.name()
+                    + ": no dictionary yet: init=data takes the atoms from the first training batch; call fit first");
+        }
+    }
+}

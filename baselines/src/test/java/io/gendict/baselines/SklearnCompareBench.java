@@ -1,0 +1,131 @@
+package io.gendict.baselines;
+
+import io.gendict.baselines.omp.BatchOmp;
+import io.gendict.baselines.omp.SparseCodes;
+import io.gendict.core.kernel.Kernels;
+import io.gendict.core.param.Params;
+import io.gendict.core.spi.BaselineProvider;
+import io.gendict.core.spi.Codes;
+import io.gendict.core.spi.DictionaryLearner;
+import io.gendict.core.spi.LearnerContext;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Java side of bench/sklearn_compare.py (not a test; run by the script): reads Y (B×m),
+ * D (m×n) and Dinit (m×n) as little-endian float64 .npy, times gendict's Batch-OMP and online DL
+ * on them, writes the codes and learned dictionaries back as .npy and prints {@code key=value}
+ * timings. The .npy reading and writing here is a minimal local harness; it should switch to
+ * io.gendict.core.io once that is merged.
+ */
+public final class SklearnCompareBench {
+    private SklearnCompareBench() {
+    }
+
+    /**
+     * @param args data directory, K, batch size, epochs, lasso alpha, repeats
+     * @throws IOException when a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        int k = Integer.parseInt(args[1]);
+        int batch = Integer.parseInt(args[2]);
+        int epochs = Integer.parseInt(args[3]);
+        String alpha = args[4];
+        int repeats = Integer.parseInt(args[5]);
+        DMatrixRMaj y = read(dir.resolve("Y.npy"));
+        DMatrixRMaj d = read(dir.resolve("D.npy"));
+        DMatrixRMaj init = read(dir.resolve("Dinit.npy"));
+        for (int threads : new int[]{1, 2}) {
+            Codes codes = null;
+            double best = Double.MAX_VALUE;
+            double bestCoding = Double.MAX_VALUE;
+            for (int r = 0; r < repeats; r++) {
+                long t0 = System.nanoTime();
+                BatchOmp omp = new BatchOmp(d);
+                long t1 = System.nanoTime();
+                codes = omp.encode(y, k, 0, threads, null);
+                long t2 = System.nanoTime();
+                best = Math.min(best, (t2 - t0) / 1e9);
+                bestCoding = Math.min(bestCoding, (t2 - t1) / 1e9);
+            }
+            System.out.println("omp_time_t" + threads + "=" + best);
+            System.out.println("omp_coding_time_t" + threads + "=" + bestCoding);
+            DMatrixRMaj x = new DMatrixRMaj(1, 1);
+            SparseCodes.scatter(codes, d.numCols, x);
+            write(dir.resolve("X_gendict.npy"), x);
+        }
+        double product = Double.MAX_VALUE;
+        DMatrixRMaj a0 = new DMatrixRMaj(y.numRows, d.numCols);
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            Kernels.get().gemm(false, false, 1.0, y, d, 0.0, a0);
+            product = Math.min(product, (System.nanoTime() - t0) / 1e9);
+        }
+        System.out.println("product_time=" + product);
+        for (String coder : new String[]{"lasso", "omp"}) {
+            BaselineProvider provider = Providers.byName("online-dl");
+            Map<String, Object> raw = new LinkedHashMap<>();
+            raw.put("atoms", Integer.toString(d.numCols));
+            raw.put("sparsity", Integer.toString(k));
+            raw.put("coder", coder);
+            raw.put("alpha", alpha);
+            raw.put("mu-threshold", "1");
+            Params params = provider.parameters().validate("online-dl", raw);
+            DictionaryLearner learner = provider.create(params, new LearnerContext(y.numCols, null, init, 0, 1));
+            long t0 = System.nanoTime();
+            for (int e = 0; e < epochs; e++) {
+                for (int b = 0; b < y.numRows; b += batch) {
+                    learner.fit(CommonOps_DDRM.extract(y, b, Math.min(y.numRows, b + batch), 0, y.numCols));
+                }
+            }
+            System.out.println("odl_" + coder + "_time=" + (System.nanoTime() - t0) / 1e9);
+            write(dir.resolve("D_gendict_" + coder + ".npy"), learner.dictionary());
+        }
+    }
+
+    private static DMatrixRMaj read(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        int headerLen = (bytes[8] & 0xff) | ((bytes[9] & 0xff) << 8);
+        String header = new String(bytes, 10, headerLen, StandardCharsets.ISO_8859_1);
+        if (!header.contains("'<f8'") || header.contains("'fortran_order': True")) {
+            throw new IOException(path + ": expected C-order little-endian float64, header " + header.trim());
+        }
+        Matcher sm = Pattern.compile("'shape': \\((\\d+), (\\d+)\\)").matcher(header);
+        if (!sm.find()) {
+            throw new IOException(path + ": expected a 2-D array, header " + header.trim());
+        }
+        int rows = Integer.parseInt(sm.group(1));
+        int cols = Integer.parseInt(sm.group(2));
+        DMatrixRMaj out = new DMatrixRMaj(rows, cols);
+        ByteBuffer.wrap(bytes, 10 + headerLen, rows * cols * 8).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out.data, 0, rows * cols);
+        return out;
+    }
+
+    private static void write(Path path, DMatrixRMaj m) throws IOException {
+        StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': (" + m.numRows + ", " + m.numCols + "), }");
+        while ((10 + header.length() + 1) % 64 != 0) {
+            header.append(' ');
+        }
+        header.append('\n');
+        ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + m.numRows * m.numCols * 8).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 1).put((byte) 0);
+        buf.putShort((short) header.length()).put(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+        buf.asDoubleBuffer().put(m.data, 0, m.numRows * m.numCols);
+        try (OutputStream out = Files.newOutputStream(path)) {
+            out.write(buf.array());
+        }
+    }
+}
