@@ -2,6 +2,7 @@ package io.gendict.baselines;
 
 import io.gendict.baselines.omp.BatchOmp;
 import io.gendict.baselines.omp.SparseCodes;
+import io.gendict.core.io.Npy;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.BaselineProvider;
@@ -11,17 +12,9 @@ import io.gendict.core.spi.LearnerContext;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Java side of bench/sklearn_compare.py (not a test; run by the script): reads Y (B×m),
@@ -36,9 +29,8 @@ public final class SklearnCompareBench {
 
     /**
      * @param args data directory, K, batch size, epochs, lasso alpha, repeats
-     * @throws IOException when a file cannot be read or written
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         int k = Integer.parseInt(args[1]);
         int batch = Integer.parseInt(args[2]);
@@ -96,36 +88,11 @@ public final class SklearnCompareBench {
         }
     }
 
-    private static DMatrixRMaj read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        int headerLen = (bytes[8] & 0xff) | ((bytes[9] & 0xff) << 8);
-        String header = new String(bytes, 10, headerLen, StandardCharsets.ISO_8859_1);
-        if (!header.contains("'<f8'") || header.contains("'fortran_order': True")) {
-            throw new IOException(path + ": expected C-order little-endian float64, header " + header.trim());
-        }
-        Matcher sm = Pattern.compile("'shape': \\((\\d+), (\\d+)\\)").matcher(header);
-        if (!sm.find()) {
-            throw new IOException(path + ": expected a 2-D array, header " + header.trim());
-        }
-        int rows = Integer.parseInt(sm.group(1));
-        int cols = Integer.parseInt(sm.group(2));
-        DMatrixRMaj out = new DMatrixRMaj(rows, cols);
-        ByteBuffer.wrap(bytes, 10 + headerLen, rows * cols * 8).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out.data, 0, rows * cols);
-        return out;
+    private static DMatrixRMaj read(Path path) {
+        return Npy.readMatrix(path);
     }
 
-    private static void write(Path path, DMatrixRMaj m) throws IOException {
-        StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': (" + m.numRows + ", " + m.numCols + "), }");
-        while ((10 + header.length() + 1) % 64 != 0) {
-            header.append(' ');
-        }
-        header.append('\n');
-        ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + m.numRows * m.numCols * 8).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 1).put((byte) 0);
-        buf.putShort((short) header.length()).put(header.toString().getBytes(StandardCharsets.ISO_8859_1));
-        buf.asDoubleBuffer().put(m.data, 0, m.numRows * m.numCols);
-        try (OutputStream out = Files.newOutputStream(path)) {
-            out.write(buf.array());
-        }
+    private static void write(Path path, DMatrixRMaj m) {
+        Npy.write(path, m);
     }
 }
