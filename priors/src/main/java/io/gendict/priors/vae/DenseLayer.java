@@ -34,6 +34,13 @@ final class DenseLayer {
         refreshTranspose();
     }
 
+    /** Deep copy of {@code other}. */
+    DenseLayer(DenseLayer other) {
+        weight = other.weight.copy();
+        bias = other.bias.copy();
+        weightT = other.weightT.copy();
+    }
+
     int in() {
         return weight.numRows;
     }

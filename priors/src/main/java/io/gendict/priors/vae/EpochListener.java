@@ -9,7 +9,7 @@ package io.gendict.priors.vae;
 @FunctionalInterface
 public interface EpochListener {
     /** A listener that ignores every event. */
-    EpochListener NONE = (epoch, meanLoss) -> { };
+    EpochListener NONE = (epoch, meanLoss, snapshot) -> { };
 
     /**
      * Called after each epoch.
@@ -17,8 +17,9 @@ public interface EpochListener {
      * @param epoch    1-based epoch just finished
      * @param meanLoss training loss of the epoch: Σ over its batches of the summed negative ELBO,
      *                 divided by the number of images (the PyTorch example's "Average loss")
+     * @param snapshot a copy of the model after this epoch, e.g. for a test ELBO per epoch
      */
-    void epochDone(int epoch, double meanLoss);
+    void epochDone(int epoch, double meanLoss, VaeModel snapshot);
 
     /**
      * Called after each mini-batch; does nothing by default.

@@ -25,6 +25,15 @@ final class VaeNetwork {
         decoderOut = new DenseLayer(config.hidden(), config.inputDim(), rng);
     }
 
+    /** Deep copy of {@code other}. */
+    VaeNetwork(VaeNetwork other) {
+        latent = other.latent;
+        encoder = new DenseLayer(other.encoder);
+        heads = new DenseLayer(other.heads);
+        decoderHidden = new DenseLayer(other.decoderHidden);
+        decoderOut = new DenseLayer(other.decoderOut);
+    }
+
     /** @return W, b of every layer in forward order (the order of {@link ShardWorkspace#gradients()}) */
     List<DMatrixRMaj> parameters() {
         return List.of(encoder.weight, encoder.bias, heads.weight, heads.bias,

@@ -55,7 +55,7 @@ public final class VaeTrainer {
                     throw new GendictException(ErrorKind.NUMERICAL_FAILURE, "VAE training loss in epoch " + epoch
                             + ": expected a finite value, got " + total + " (try a smaller learningRate)");
                 }
-                listener.epochDone(epoch, total / n);
+                listener.epochDone(epoch, total / n, new VaeModel(config, new VaeNetwork(net)));
             }
         }
         return new VaeModel(config, net);
