@@ -68,6 +68,15 @@ final class ShardedPass implements AutoCloseable {
         return shards[0].gradients();
     }
 
+    /** @return the identity permutation 0, 1, …, n−1 */
+    static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
     @Override
     public void close() {
         executor.close();

@@ -55,10 +55,7 @@ public final class VaeModel {
         config.checkImages("images", images);
         int n = images.numRows;
         int batch = config.batchSize();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = ShardedPass.identity(n);
         SplittableRandom noise = new SplittableRandom(config.seed());
         double total = 0;
         try (ShardedPass pass = new ShardedPass(net, config)) {

@@ -36,10 +36,7 @@ public final class VaeTrainer {
         int n = images.numRows;
         int batch = config.batchSize();
         int batches = (n + batch - 1) / batch;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = ShardedPass.identity(n);
         try (ShardedPass pass = new ShardedPass(net, config)) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 shuffle(order, shuffle);

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +58,7 @@ class VaeTrainerTest {
         Map<String, DMatrixRMaj> c = new VaeTrainer().train(IMAGES, small().epochs(3).seed(43).build(),
                 EpochListener.NONE).weights();
         assertIdentical(a, b);
-        assertFalse(java.util.Arrays.equals(a.get("fc1.weight").data, c.get("fc1.weight").data));
+        assertFalse(Arrays.equals(a.get("fc1.weight").data, c.get("fc1.weight").data));
     }
 
     @Test
