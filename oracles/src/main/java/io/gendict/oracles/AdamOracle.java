@@ -2,7 +2,6 @@ package io.gendict.oracles;
 
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.learn.Adam;
-import io.gendict.core.learn.ReconstructionError;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.GenerativePrior;
@@ -21,10 +20,10 @@ import java.util.SplittableRandom;
  * @since 0.1
  */
 public final class AdamOracle implements DecodeOracle {
+    private final FeatureModelCache models;
     private final double lr;
     private final int iterations;
     private final double radius;
-    private final boolean useLinear;
 
     /**
      * @param lr         Adam learning rate (paper: 1e-2)
@@ -36,7 +35,7 @@ public final class AdamOracle implements DecodeOracle {
         this.lr = lr;
         this.iterations = iterations;
         this.radius = radius;
-        this.useLinear = useLinear;
+        this.models = new FeatureModelCache(useLinear);
     }
 
     @Override
@@ -46,7 +45,7 @@ public final class AdamOracle implements DecodeOracle {
         int k = prior.latentDim();
         double r = LatentStarts.radius(radius, prior);
         DMatrixRMaj z = LatentStarts.initial(prior, start, rows, rng, r);
-        FeatureModel model = FeatureModel.of(a, prior, useLinear);
+        FeatureModel model = models.get(a, prior);
         DMatrixRMaj p = model.project(y);
         DMatrixRMaj h = new DMatrixRMaj(rows, model.q);
         DMatrixRMaj dh = new DMatrixRMaj(rows, model.q);
@@ -63,7 +62,7 @@ public final class AdamOracle implements DecodeOracle {
             }
         }
         double[] objective = new double[rows];
-        ReconstructionError.perSample(a, prior, y, z, objective);
+        model.objectives(z, y, objective);
         int[] iters = new int[rows];
         Arrays.fill(iters, iterations);
         return new DecodeResult(z, objective, iters, new boolean[rows]);

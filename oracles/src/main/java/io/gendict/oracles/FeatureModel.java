@@ -1,5 +1,6 @@
 package io.gendict.oracles;
 
+import io.gendict.core.error.Checks;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.GenerativePrior;
@@ -42,6 +43,7 @@ final class FeatureModel {
      * @return the model
      */
     static FeatureModel of(DMatrixRMaj a, GenerativePrior prior, boolean useLinear) {
+        Checks.finite("dictionary A", a);
         Optional<LinearFeatures> lf = useLinear ? prior.linearFeatures() : Optional.empty();
         if (lf.isEmpty()) {
             return new FeatureModel(a, prior, null);
@@ -103,6 +105,21 @@ final class FeatureModel {
         DMatrixRMaj p = new DMatrixRMaj(y.numRows, q);
         Kernels.get().gemm(false, false, 1, y, e, 0, p);
         return p;
+    }
+
+    /**
+     * Exact per-sample objectives, from the residual (no Gram-form cancellation).
+     *
+     * @param z   B×k latents. Not modified.
+     * @param y   B×m observations. Not modified.
+     * @param out length ≥ B; entry b overwritten with ‖y_b − E·h(z_b)‖² = ‖y_b − A·G(z_b)‖²
+     */
+    void objectives(DMatrixRMaj z, DMatrixRMaj y, double[] out) {
+        Sample s = sample();
+        for (int b = 0; b < y.numRows; b++) {
+            System.arraycopy(z.data, b * k, s.z, 0, k);
+            out[b] = s.evaluate(y.data, b * m);
+        }
     }
 
     /** @return a fresh per-sample workspace */

@@ -1,6 +1,5 @@
 package io.gendict.oracles;
 
-import io.gendict.core.learn.ReconstructionError;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.GenerativePrior;
@@ -24,6 +23,7 @@ import java.util.SplittableRandom;
  * @since 0.1
  */
 public final class GaussNewtonOracle implements DecodeOracle {
+    private final FeatureModelCache models;
     private static final double LAMBDA0 = 1e-3;
     private static final double LAMBDA_MIN = 1e-12;
     private static final double LAMBDA_MAX = 1e12;
@@ -43,6 +43,7 @@ public final class GaussNewtonOracle implements DecodeOracle {
         this.tol = tol;
         this.radius = radius;
         this.linearInit = linearInit;
+        this.models = new FeatureModelCache(true);
     }
 
     @Override
@@ -53,7 +54,7 @@ public final class GaussNewtonOracle implements DecodeOracle {
         int k = prior.latentDim();
         double r = LatentStarts.radius(radius, prior);
         DMatrixRMaj z = LatentStarts.initial(prior, start, rows, rng, r);
-        FeatureModel model = FeatureModel.of(a, prior, true);
+        FeatureModel model = models.get(a, prior);
         if (linearInit && model.feature() != null) {
             initialiseLinear(model, y, z, r);
         }
@@ -67,6 +68,7 @@ public final class GaussNewtonOracle implements DecodeOracle {
         LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(k);
         int[] iterations = new int[rows];
         boolean[] converged = new boolean[rows];
+        double[] objective = new double[rows];
         for (int b = 0; b < rows; b++) {
             System.arraycopy(z.data, b * k, s.z, 0, k);
             double f = s.evaluate(y.data, b * m);
@@ -122,10 +124,9 @@ public final class GaussNewtonOracle implements DecodeOracle {
             }
             converged[b] |= f == 0;
             iterations[b] = it;
+            objective[b] = f;
             System.arraycopy(s.z, 0, z.data, b * k, k);
         }
-        double[] objective = new double[rows];
-        ReconstructionError.perSample(a, prior, y, z, objective);
         return new DecodeResult(z, objective, iterations, converged);
     }
 

@@ -1,6 +1,5 @@
 package io.gendict.oracles;
 
-import io.gendict.core.learn.ReconstructionError;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.GenerativePrior;
@@ -18,6 +17,7 @@ import java.util.SplittableRandom;
  * @since 0.1
  */
 public final class GradientDescentOracle implements DecodeOracle {
+    private final FeatureModelCache models;
     private static final double ARMIJO = 1e-4;
     private static final int MAX_HALVINGS = 60;
     private final double step;
@@ -25,7 +25,6 @@ public final class GradientDescentOracle implements DecodeOracle {
     private final boolean lineSearch;
     private final double tol;
     private final double radius;
-    private final boolean useLinear;
 
     /**
      * @param step          fixed step, or the first trial step of the line search
@@ -42,7 +41,7 @@ public final class GradientDescentOracle implements DecodeOracle {
         this.lineSearch = lineSearch;
         this.tol = tol;
         this.radius = radius;
-        this.useLinear = useLinear;
+        this.models = new FeatureModelCache(useLinear);
     }
 
     @Override
@@ -52,11 +51,12 @@ public final class GradientDescentOracle implements DecodeOracle {
         int k = prior.latentDim();
         double r = LatentStarts.radius(radius, prior);
         DMatrixRMaj z = LatentStarts.initial(prior, start, rows, rng, r);
-        FeatureModel.Sample s = FeatureModel.of(a, prior, useLinear).sample();
+        FeatureModel.Sample s = models.get(a, prior).sample();
         double[] g = new double[k];
         double[] old = new double[k];
         int[] iterations = new int[rows];
         boolean[] converged = new boolean[rows];
+        double[] objective = new double[rows];
         for (int b = 0; b < rows; b++) {
             System.arraycopy(z.data, b * k, s.z, 0, k);
             double f = s.evaluate(y.data, b * a.numRows);
@@ -95,10 +95,9 @@ public final class GradientDescentOracle implements DecodeOracle {
                 }
             }
             iterations[b] = it;
+            objective[b] = f;
             System.arraycopy(s.z, 0, z.data, b * k, k);
         }
-        double[] objective = new double[rows];
-        ReconstructionError.perSample(a, prior, y, z, objective);
         return new DecodeResult(z, objective, iterations, converged);
     }
 }

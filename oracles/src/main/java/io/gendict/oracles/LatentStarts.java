@@ -15,7 +15,8 @@ final class LatentStarts {
     }
 
     /**
-     * Checks a decode call's shapes and finiteness.
+     * Checks a decode call's shapes and the finiteness of Y and the starts (A is checked when a
+     * {@link FeatureModel} is built for it).
      *
      * @param a     m×n dictionary
      * @param prior prior with output dimension n
@@ -25,7 +26,6 @@ final class LatentStarts {
     static void check(DMatrixRMaj a, GenerativePrior prior, DMatrixRMaj y, DMatrixRMaj start) {
         Checks.shape("dictionary A", a, -1, prior.outputDim());
         Checks.shape("Y", y, -1, a.numRows);
-        Checks.finite("dictionary A", a);
         Checks.finite("Y", y);
         if (start != null) {
             Checks.shape("start", start, y.numRows, prior.latentDim());

@@ -1,6 +1,5 @@
 package io.gendict.oracles;
 
-import io.gendict.core.learn.ReconstructionError;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.GenerativePrior;
@@ -18,6 +17,7 @@ import java.util.SplittableRandom;
  * @since 0.1
  */
 public final class SignFlipOracle implements DecodeOracle {
+    private final FeatureModelCache models;
     private final DecodeOracle inner;
     private final int rounds;
 
@@ -28,6 +28,7 @@ public final class SignFlipOracle implements DecodeOracle {
     public SignFlipOracle(DecodeOracle inner, int rounds) {
         this.inner = inner;
         this.rounds = rounds;
+        this.models = new FeatureModelCache(true);
     }
 
     @Override
@@ -39,12 +40,13 @@ public final class SignFlipOracle implements DecodeOracle {
         int rows = y.numRows;
         int k = prior.latentDim();
         double[] negObjective = new double[rows];
+        FeatureModel model = models.get(a, prior);
         for (int round = 0; round < rounds; round++) {
             DMatrixRMaj neg = best.z().copy();
             for (int i = 0; i < rows * k; i++) {
                 neg.data[i] = -neg.data[i];
             }
-            ReconstructionError.perSample(a, prior, y, neg, negObjective);
+            model.objectives(neg, y, negObjective);
             int[] flipped = new int[rows];
             int count = 0;
             for (int b = 0; b < rows; b++) {

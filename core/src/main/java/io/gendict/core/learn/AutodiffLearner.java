@@ -6,12 +6,13 @@ import io.gendict.core.kernel.Kernels;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.LearnerContext;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The paper's "autodiff" variant (ALGORITHMS.md §2.3): for each fresh batch, Adam on (A, Z) jointly
  * for L(A, Z) = Σ_b ‖A·G(z_b) − y_b‖², A warm-started from the previous batch, Z drawn from p_z,
  * two parameter groups with their own learning rates, state reset per batch. Gradients:
- * ∂L/∂A = 2·Rᵀ·X and ∂L/∂Z = J_Gᵀ(2·R·A) with R = X·Aᵀ − Y, X = G(Z). Encoding uses the given
+ * ∂L/∂A = 2·Rᵀ·X and ∂L/∂Z = J_Gᵀ(2·R·A) with Rᵀ = A·Xᵀ − Yᵀ, X = G(Z). Encoding uses the given
  * oracle. Stateful; not thread-safe.
  *
  * @since 0.1
@@ -65,7 +66,9 @@ public final class AutodiffLearner extends GenerativeLearner {
         DMatrixRMaj z = new DMatrixRMaj(rows, k);
         prior.latentDistribution().sample(trainRng.split(), z);
         DMatrixRMaj x = new DMatrixRMaj(rows, n);
-        DMatrixRMaj r = new DMatrixRMaj(rows, m);
+        DMatrixRMaj yt = CommonOps_DDRM.transpose(y, null);
+        DMatrixRMaj rt = new DMatrixRMaj(m, rows);
+        DMatrixRMaj xt = new DMatrixRMaj(n, rows);
         DMatrixRMaj dx = new DMatrixRMaj(rows, n);
         DMatrixRMaj dz = new DMatrixRMaj(rows, k);
         Adam adamZ = new Adam(rows * k, options.lrLatent());
@@ -75,19 +78,20 @@ public final class AutodiffLearner extends GenerativeLearner {
         double loss = Double.NaN;
         for (int step = 1; step <= options.iterations(); step++) {
             prior.forward(z, x);
-            kernels.gemm(false, true, 1, x, a, 0, r);
+            CommonOps_DDRM.transpose(x, xt);
+            kernels.gemm(false, false, 1, a, xt, 0, rt);
             loss = 0;
             for (int i = 0, size = rows * m; i < size; i++) {
-                double d = r.data[i] - y.data[i];
-                r.data[i] = d;
+                double d = rt.data[i] - yt.data[i];
+                rt.data[i] = d;
                 loss += d * d;
             }
             if (!Double.isFinite(loss)) {
                 a.setTo(backup);
                 throw nonFinite(batch, "joint Adam step " + step);
             }
-            kernels.gemm(true, false, 2, r, x, 0, gradA);
-            kernels.gemm(false, false, 2, r, a, 0, dx);
+            kernels.gemm(false, false, 2, rt, x, 0, gradA);
+            kernels.gemm(true, false, 2, rt, a, 0, dx);
             prior.vjp(z, dx, dz);
             adamA.step(a.data, gradA.data);
             adamZ.step(z.data, dz.data);

@@ -6,6 +6,7 @@ import io.gendict.core.learn.Adam;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.UpdateRule;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.SplittableRandom;
 
@@ -47,6 +48,7 @@ public final class AdamUpdateRule implements UpdateRule {
         boolean gram = n <= 2 * rows;
         DMatrixRMaj xtx = gram ? new DMatrixRMaj(n, n) : null;
         DMatrixRMaj axt = gram ? null : new DMatrixRMaj(m, rows);
+        DMatrixRMaj xt = gram ? null : CommonOps_DDRM.transpose(x, null);
         if (gram) {
             kern.gemm(true, false, 1, x, x, 0, xtx);
         }
@@ -56,7 +58,7 @@ public final class AdamUpdateRule implements UpdateRule {
             if (gram) {
                 kern.gemm(false, false, 1, a, xtx, 0, grad);
             } else {
-                kern.gemm(false, true, 1, a, x, 0, axt);
+                kern.gemm(false, false, 1, a, xt, 0, axt);
                 kern.gemm(false, false, 1, axt, x, 0, grad);
             }
             double[] g = grad.data;

@@ -12,7 +12,7 @@ import io.gendict.core.spi.UpdateRuleProvider;
  */
 public final class LeastSquaresRuleProvider implements UpdateRuleProvider {
     private static final ParamSpec SPEC = ParamSpec.builder()
-            .doubleParam("ridge", 1e-9, 0, 1, "ridge relative to tr(X^T X)/n")
+            .doubleParam("ridge", 1e-6, 1e-15, 1, "ridge towards the previous dictionary, relative to tr(X^T X)/n")
             .build();
 
     @Override
@@ -32,6 +32,6 @@ public final class LeastSquaresRuleProvider implements UpdateRuleProvider {
 
     @Override
     public UpdateRule create(Params params) {
-        return new LeastSquaresRule(0, params.getDouble("ridge"));
+        return new LeastSquaresRule(0, 0, params.getDouble("ridge"));
     }
 }

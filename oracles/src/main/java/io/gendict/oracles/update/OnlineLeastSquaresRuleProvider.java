@@ -13,7 +13,8 @@ import io.gendict.core.spi.UpdateRuleProvider;
 public final class OnlineLeastSquaresRuleProvider implements UpdateRuleProvider {
     private static final ParamSpec SPEC = ParamSpec.builder()
             .doubleParam("forgetting", 1.0, 0, 1, "factor applied to the statistics before each batch (1 keeps all)")
-            .doubleParam("ridge", 1e-9, 0, 1, "ridge relative to tr(S_xx)/n")
+            .doubleParam("power", 0.0, 0, 100, "schedule exponent p: at update t the statistics are scaled by forgetting*(1-1/t)^p")
+            .doubleParam("ridge", 1e-6, 1e-15, 1, "ridge relative to tr(X^T X)/n of the first batch")
             .build();
 
     @Override
@@ -33,6 +34,7 @@ public final class OnlineLeastSquaresRuleProvider implements UpdateRuleProvider 
 
     @Override
     public UpdateRule create(Params params) {
-        return new LeastSquaresRule(params.getDouble("forgetting"), params.getDouble("ridge"));
+        return new LeastSquaresRule(params.getDouble("forgetting"), params.getDouble("power"),
+                params.getDouble("ridge"));
     }
 }

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * Algorithm 1's step (ALGORITHMS.md §2.1): ĝ = (1/P)·Σ_p (A·G(ẑ_p) − y_p)·G(ẑ_p)ᵀ·C⁻¹, computed as
- * (1/P)·Rᵀ·(X·C⁻¹) with R = X·Aᵀ − Y, then A ← Proj_{B(A0,Δ)}(A − η·ĝ), column-wise: a column
+ * (1/P)·Rᵀ·(X·C⁻¹) with Rᵀ = A·Xᵀ − Yᵀ, then A ← Proj_{B(A0,Δ)}(A − η·ĝ), column-wise: a column
  * farther than Δ from its A0 column is pulled back onto that sphere. C⁻¹ is the Monte-Carlo
  * estimate (§2.4) or the identity. Δ = 0 disables the projection.
  *
@@ -55,15 +55,13 @@ public final class PreconditionedGradientRule implements UpdateRule {
     @Override
     public void update(DMatrixRMaj a, DMatrixRMaj y, DMatrixRMaj x) {
         int rows = y.numRows;
-        int m = a.numRows;
         int n = a.numCols;
         MatrixKernels kern = Kernels.get();
-        DMatrixRMaj r = new DMatrixRMaj(rows, m);
-        kern.gemm(false, true, 1, x, a, 0, r);
-        CommonOps_DDRM.subtractEquals(r, y);
+        DMatrixRMaj rt = CommonOps_DDRM.transpose(y, null);
+        kern.gemm(false, false, 1, a, CommonOps_DDRM.transpose(x, null), -1, rt);
         DMatrixRMaj xc = new DMatrixRMaj(rows, n);
         kern.gemm(false, false, 1, x, cInv, 0, xc);
-        kern.gemm(true, false, -eta / rows, r, xc, 1, a);
+        kern.gemm(false, false, -eta / rows, rt, xc, 1, a);
         if (delta > 0) {
             projectColumns(a);
         }
