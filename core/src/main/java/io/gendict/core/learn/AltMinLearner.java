@@ -1,0 +1,110 @@
+package io.gendict.core.learn;
+
+import io.gendict.core.error.Checks;
+import io.gendict.core.kernel.Kernels;
+import io.gendict.core.spi.DecodeOracle;
+import io.gendict.core.spi.DecodeResult;
+import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.UpdateRule;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Alternating minimisation (ALGORITHMS.md §2.1, §2.2): for each fresh batch Y, decode
+ * Ẑ = oracle(A, Y) from starts drawn from p_z, then A ← rule(A, Y, G(Ẑ)). With the {@code adam}
+ * oracle and update this is the paper's "altmin"; with {@code gauss-newton} and
+ * {@code preconditioned-gradient} it is Algorithm 1; with {@code sign-flip} Gauss–Newton and
+ * {@code online-least-squares} it is "fast". With {@code rounds} &gt; 1 a batch is decoded and
+ * used for an update again while the last update lowered the batch's squared error (codes fixed)
+ * by more than the relative {@code tolerance}: codes decoded against a poor early dictionary are
+ * refreshed before the next batch. The decode runs in fixed chunks over the context's threads,
+ * bit-identical to one thread. Stateful; not thread-safe.
+ *
+ * @since 0.1
+ */
+public final class AltMinLearner extends GenerativeLearner {
+    /**
+     * @param rounds    maximum decode-and-update rounds per batch (1 = the paper's altmin)
+     * @param tolerance another round follows while the update lowered the batch error by more than
+     *                  this fraction
+     */
+    public record Options(int rounds, double tolerance) {
+        /** Checks the ranges. */
+        public Options {
+            Checks.parameter(rounds >= 1, "altmin: rounds = " + rounds + ", expected >= 1");
+            Checks.parameter(tolerance >= 0 && tolerance <= 1, "altmin: round tolerance = " + tolerance + ", expected in [0, 1]");
+        }
+
+        /** @return one round per batch, as in the paper */
+        public static Options single() {
+            return new Options(1, 0);
+        }
+    }
+
+    private final ChunkedDecoder decoder;
+    private final Options options;
+    private final UpdateRule rule;
+    private final DMatrixRMaj backup;
+
+    /**
+     * @param name    the method name reported by {@link #name()}
+     * @param oracle  the decode oracle, used for training and for {@link #encode}
+     * @param rule    a fresh update rule, started here on the initial dictionary
+     * @param context dimensions, prior, initial dictionary, seed and threads
+     * @param options rounds per batch
+     */
+    public AltMinLearner(String name, DecodeOracle oracle, UpdateRule rule, LearnerContext context, Options options) {
+        super(name, context, oracle);
+        this.options = options;
+        this.decoder = new ChunkedDecoder(oracle, context.threads());
+        this.rule = rule;
+        this.backup = a.copy();
+        rule.start(a, prior, trainRng.split());
+    }
+
+    @Override
+    protected double fitBatch(DMatrixRMaj y, int batch) {
+        backup.setTo(a);
+        DMatrixRMaj x = new DMatrixRMaj(y.numRows, prior.outputDim());
+        double first = Double.NaN;
+        for (int round = 1; round <= options.rounds(); round++) {
+            DecodeResult r = decoder.decode(a, prior, y, trainRng.split());
+            double sum = 0;
+            for (double f : r.objective()) {
+                sum += f;
+            }
+            if (!Double.isFinite(sum) || !finite(r.z())) {
+                a.setTo(backup);
+                throw nonFinite(batch, "decode (round " + round + ")");
+            }
+            if (round == 1) {
+                first = sum / y.numRows;
+            }
+            prior.forward(r.z(), x);
+            rule.update(a, y, x);
+            if (!finite(a)) {
+                a.setTo(backup);
+                throw nonFinite(batch, "update (round " + round + ")");
+            }
+            if (round < options.rounds() && squaredError(y, x) >= (1 - options.tolerance()) * sum) {
+                break;
+            }
+        }
+        return first;
+    }
+
+    private double squaredError(DMatrixRMaj y, DMatrixRMaj x) {
+        int rows = y.numRows;
+        int m = y.numCols;
+        DMatrixRMaj axt = new DMatrixRMaj(m, rows);
+        Kernels.get().gemm(false, false, 1, a, CommonOps_DDRM.transpose(x, null), 0, axt);
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            for (int b = 0; b < rows; b++) {
+                double d = axt.data[i * rows + b] - y.data[b * m + i];
+                s += d * d;
+            }
+        }
+        return s;
+    }
+}

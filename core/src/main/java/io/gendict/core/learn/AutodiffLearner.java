@@ -1,0 +1,105 @@
+package io.gendict.core.learn;
+
+import io.gendict.core.error.Checks;
+import io.gendict.core.kernel.MatrixKernels;
+import io.gendict.core.kernel.Kernels;
+import io.gendict.core.spi.DecodeOracle;
+import io.gendict.core.spi.LearnerContext;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * The paper's "autodiff" variant (ALGORITHMS.md §2.3): for each fresh batch, Adam on (A, Z) jointly
+ * for L(A, Z) = Σ_b ‖A·G(z_b) − y_b‖², A warm-started from the previous batch, Z drawn from p_z,
+ * two parameter groups with their own learning rates, state reset per batch. Gradients:
+ * ∂L/∂A = 2·Rᵀ·X and ∂L/∂Z = J_Gᵀ(2·R·A) with Rᵀ = A·Xᵀ − Yᵀ, X = G(Z). Encoding uses the given
+ * oracle. Stateful; not thread-safe.
+ *
+ * @since 0.1
+ */
+public final class AutodiffLearner extends GenerativeLearner {
+
+    /**
+     * @param lrLatent    Adam learning rate for Z (paper default 1e-2)
+     * @param lrDictionary Adam learning rate for A (paper default 1e-3)
+     * @param iterations  joint Adam steps per batch (paper default 1000)
+     */
+    public record Options(double lrLatent, double lrDictionary, int iterations) {
+        /** Checks the ranges. */
+        public Options {
+            Checks.parameter(lrLatent > 0 && Double.isFinite(lrLatent), "autodiff: lr-latent = " + lrLatent + ", expected > 0");
+            Checks.parameter(lrDictionary > 0 && Double.isFinite(lrDictionary),
+                    "autodiff: lr-dictionary = " + lrDictionary + ", expected > 0");
+            Checks.parameter(iterations >= 1, "autodiff: iterations = " + iterations + ", expected >= 1");
+        }
+
+        /** @return the paper's settings: 1e-2 for Z, 1e-3 for A, 1000 steps */
+        public static Options paper() {
+            return new Options(1e-2, 1e-3, 1000);
+        }
+    }
+
+    private final Options options;
+    private final DMatrixRMaj backup;
+    private final DMatrixRMaj gradA;
+    private final Adam adamA;
+
+    /**
+     * @param encodeOracle oracle used by {@link #encode}
+     * @param context      dimensions, prior, initial dictionary, seed and threads
+     * @param options      learning rates and iterations
+     */
+    public AutodiffLearner(DecodeOracle encodeOracle, LearnerContext context, Options options) {
+        super("autodiff", context, encodeOracle);
+        this.options = options;
+        this.backup = a.copy();
+        this.gradA = new DMatrixRMaj(a.numRows, a.numCols);
+        this.adamA = new Adam(a.numRows * a.numCols, options.lrDictionary());
+    }
+
+    @Override
+    protected double fitBatch(DMatrixRMaj y, int batch) {
+        int rows = y.numRows;
+        int m = a.numRows;
+        int n = a.numCols;
+        int k = prior.latentDim();
+        DMatrixRMaj z = new DMatrixRMaj(rows, k);
+        prior.latentDistribution().sample(trainRng.split(), z);
+        DMatrixRMaj x = new DMatrixRMaj(rows, n);
+        DMatrixRMaj yt = CommonOps_DDRM.transpose(y, null);
+        DMatrixRMaj rt = new DMatrixRMaj(m, rows);
+        DMatrixRMaj xt = new DMatrixRMaj(n, rows);
+        DMatrixRMaj dx = new DMatrixRMaj(rows, n);
+        DMatrixRMaj dz = new DMatrixRMaj(rows, k);
+        Adam adamZ = new Adam(rows * k, options.lrLatent());
+        adamA.reset();
+        backup.setTo(a);
+        MatrixKernels kernels = Kernels.get();
+        double loss = Double.NaN;
+        for (int step = 1; step <= options.iterations(); step++) {
+            prior.forward(z, x);
+            CommonOps_DDRM.transpose(x, xt);
+            kernels.gemm(false, false, 1, a, xt, 0, rt);
+            loss = 0;
+            for (int i = 0, size = rows * m; i < size; i++) {
+                double d = rt.data[i] - yt.data[i];
+                rt.data[i] = d;
+                loss += d * d;
+            }
+            if (!Double.isFinite(loss)) {
+                a.setTo(backup);
+                throw nonFinite(batch, "joint Adam step " + step);
+            }
+            kernels.gemm(false, false, 2, rt, x, 0, gradA);
+            kernels.gemm(true, false, 2, rt, a, 0, dx);
+            prior.vjp(z, dx, dz);
+            adamA.step(a.data, gradA.data);
+            adamZ.step(z.data, dz.data);
+        }
+        if (!finite(a)) {
+            a.setTo(backup);
+            throw nonFinite(batch, "joint Adam step " + options.iterations());
+        }
+        return loss / rows;
+    }
+}

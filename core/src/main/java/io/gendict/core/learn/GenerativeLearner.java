@@ -1,0 +1,137 @@
+package io.gendict.core.learn;
+
+import io.gendict.core.error.Checks;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import io.gendict.core.spi.Codes;
+import io.gendict.core.spi.DecodeOracle;
+import io.gendict.core.spi.DecodeResult;
+import io.gendict.core.spi.DictionaryLearner;
+import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.LearnerListener;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What every generative method shares: the dictionary (from the context or Uniform[0,1) from the
+ * seed, ALGORITHMS.md §3), input checks, batch and sample counts, listeners, and encoding with a
+ * decode oracle from starts drawn from p_z. Random streams are split from the seed: one for the
+ * initial dictionary, one for training, one for encoding.
+ */
+abstract class GenerativeLearner implements DictionaryLearner {
+    protected final String name;
+    protected final GenerativePrior prior;
+    protected final DMatrixRMaj a;
+    protected final SplittableRandom trainRng;
+    private final SplittableRandom encodeRng;
+    private final ChunkedDecoder encoder;
+    private final List<LearnerListener> listeners = new ArrayList<>();
+    private long samples;
+    private int batches;
+
+    GenerativeLearner(String name, LearnerContext context, DecodeOracle encodeOracle) {
+        this.name = name;
+        this.prior = context.prior();
+        Checks.parameter(context.m() >= 1, name + ": data dimension m = " + context.m() + ", expected >= 1");
+        Checks.parameter(context.threads() >= 1, name + ": threads = " + context.threads() + ", expected >= 1");
+        SplittableRandom root = new SplittableRandom(context.seed());
+        SplittableRandom initRng = root.split();
+        this.trainRng = root.split();
+        this.encodeRng = root.split();
+        int n = prior.outputDim();
+        if (context.initialDictionary() != null) {
+            Checks.shape("initial dictionary", context.initialDictionary(), context.m(), n);
+            Checks.finite("initial dictionary", context.initialDictionary());
+            this.a = context.initialDictionary().copy();
+        } else {
+            this.a = new DMatrixRMaj(context.m(), n);
+            for (int i = 0; i < a.data.length; i++) {
+                a.data[i] = initRng.nextDouble();
+            }
+        }
+        this.encoder = new ChunkedDecoder(encodeOracle, context.threads());
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final void fit(DMatrixRMaj y) {
+        Checks.shape("Y", y, -1, a.numRows);
+        Checks.finite("Y", y);
+        double trainError = fitBatch(y, batches);
+        samples += y.numRows;
+        for (LearnerListener l : listeners) {
+            l.afterBatch(batches, samples, a, trainError);
+        }
+        batches++;
+    }
+
+    /**
+     * Consumes one checked batch; on a non-finite value it leaves {@link #a} as before the batch
+     * and throws.
+     *
+     * @param y     B×m finite batch. Not modified.
+     * @param batch 0-based batch index, for messages
+     * @return the batch's mean squared reconstruction error after its decode
+     */
+    protected abstract double fitBatch(DMatrixRMaj y, int batch);
+
+    @Override
+    public final DMatrixRMaj dictionary() {
+        return a;
+    }
+
+    @Override
+    public final long samplesSeen() {
+        return samples;
+    }
+
+    @Override
+    public final Codes encode(DMatrixRMaj y) {
+        Checks.shape("Y", y, -1, a.numRows);
+        Checks.finite("Y", y);
+        DecodeResult r = encoder.decode(a, prior, y, encodeRng.split());
+        return new Codes(r.z(), null);
+    }
+
+    @Override
+    public final void coefficients(Codes codes, DMatrixRMaj out) {
+        if (codes.sparse()) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, name + ": expected dense latent codes, got sparse codes");
+        }
+        Checks.shape("codes", codes.values(), -1, prior.latentDim());
+        Checks.shape("coefficients", out, codes.values().numRows, prior.outputDim());
+        prior.forward(codes.values(), out);
+    }
+
+    @Override
+    public final void addListener(LearnerListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * @return a NUMERICAL_FAILURE naming the method, the batch and the step
+     */
+    GendictException nonFinite(int batch, String step) {
+        return new GendictException(ErrorKind.NUMERICAL_FAILURE,
+                name + ": non-finite value in " + step + " of batch " + batch + "; dictionary left as before the batch");
+    }
+
+    static boolean finite(DMatrixRMaj m) {
+        double[] d = m.data;
+        int size = m.numRows * m.numCols;
+        for (int i = 0; i < size; i++) {
+            if (!Double.isFinite(d[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

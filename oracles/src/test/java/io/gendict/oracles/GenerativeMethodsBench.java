@@ -1,0 +1,107 @@
+package io.gendict.oracles;
+
+import io.gendict.core.learn.GenerativeMethods;
+import io.gendict.core.spi.DictionaryLearner;
+import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.LearnerContext;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Measures test error after each batch and seconds per training batch of the generative methods on
+ * the paper's two synthetic settings (ALGORITHMS.md §3: B = 30, 5 test batches, σ = 0.1). Time is
+ * the training thread's CPU time (robust to other load on the machine), one thread.
+ * Arguments: {@code setting(dependencies|group-sparsity) methods(comma list) trials batches}.
+ * Not a test; run with {@code java -cp ... io.gendict.oracles.GenerativeMethodsBench}.
+ */
+public final class GenerativeMethodsBench {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private GenerativeMethodsBench() {
+    }
+
+    /** @param args setting, comma-separated methods, trials, batches */
+    public static void main(String[] args) {
+        String setting = args.length > 0 ? args[0] : "dependencies";
+        String[] methods = (args.length > 1 ? args[1] : "fast,altmin,algorithm1,autodiff").split(",");
+        int trials = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int batches = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        TestRegistry registry = new TestRegistry();
+        for (String method : methods) {
+            double[][] err = new double[trials][batches];
+            double[][] secs = new double[trials][batches];
+            for (int t = 0; t < trials; t++) {
+                run(setting, method, registry, 1000 + t, err[t], secs[t]);
+            }
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-11s", setting, method));
+            for (int b = 0; b < batches; b++) {
+                double[] col = new double[trials];
+                for (int t = 0; t < trials; t++) {
+                    col[t] = err[t][b];
+                }
+                sb.append(String.format(Locale.ROOT, " %8.3f", mean(col)));
+            }
+            List<Double> all = new ArrayList<>();
+            for (double[] s : secs) {
+                for (double v : s) {
+                    all.add(v);
+                }
+            }
+            double[] last = new double[trials];
+            for (int t = 0; t < trials; t++) {
+                last[t] = err[t][batches - 1];
+            }
+            sb.append(String.format(Locale.ROOT, " | final %.3f ± %.3f | %.4f s/batch",
+                    mean(last), std(last), all.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+            System.out.println(sb);
+        }
+    }
+
+    private static void run(String setting, String method, TestRegistry registry, long seed, double[] err, double[] secs) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        boolean deps = setting.equals("dependencies");
+        GenerativePrior prior = deps ? TestPriors.dependencies(3) : TestPriors.groupSparsity(300, 10, 0.6, rng.nextLong());
+        int m = deps ? 10 : 784;
+        Synthetic data = new Synthetic(prior, m, 0.1, rng.split());
+        List<Synthetic.Batch> test = new ArrayList<>();
+        SplittableRandom testRng = rng.split();
+        for (int i = 0; i < 5; i++) {
+            test.add(data.batch(30, testRng));
+        }
+        SplittableRandom trainRng = rng.split();
+        DictionaryLearner learner = GenerativeMethods.create(method, new LearnerContext(m, prior, null, seed, 1), registry);
+        for (int b = 0; b < err.length; b++) {
+            Synthetic.Batch batch = data.batch(30, trainRng);
+            long t0 = THREADS.getCurrentThreadCpuTime();
+            learner.fit(batch.y());
+            secs[b] = (THREADS.getCurrentThreadCpuTime() - t0) / 1e9;
+            double e = 0;
+            for (Synthetic.Batch tb : test) {
+                e += data.testError(learner, tb);
+            }
+            err[b] = e / test.size();
+        }
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    private static double std(double[] v) {
+        double mu = mean(v);
+        double s = 0;
+        for (double x : v) {
+            s += (x - mu) * (x - mu);
+        }
+        return v.length > 1 ? Math.sqrt(s / (v.length - 1)) : 0;
+    }
+}
