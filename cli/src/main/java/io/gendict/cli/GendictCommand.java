@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Dictionary learning under generative coefficient priors.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            io.gendict.cli.command.BenchCommand.class
         })
 public final class GendictCommand implements Runnable {
     @Spec

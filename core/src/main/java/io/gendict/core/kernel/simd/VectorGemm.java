@@ -108,8 +108,9 @@ final class VectorGemm {
         DoubleVector c51 = c00;
         DoubleVector c52 = c00;
         DoubleVector c53 = c00;
-        int bEnd = bo + kc * NR;
-        for (int bp = bo, ap = ao; bp < bEnd; bp += NR, ap += MR) {
+        for (int p = 0; p < kc; p++) {
+            int bp = bo + p * NR;
+            int ap = ao + p * MR;
             DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, pb, bp + L);
             DoubleVector b2 = DoubleVector.fromArray(S, pb, bp + 2 * L);
