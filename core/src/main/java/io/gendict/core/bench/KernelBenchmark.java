@@ -28,11 +28,14 @@ public final class KernelBenchmark {
     private static final double WARMUP_ROUND_SECONDS = 0.25;
     private static final double WARMUP_GAIN = 0.05;
     private static final double WARMUP_MAX_SECONDS = 10;
+    /** The first shape also waits for the JIT's optimizing compiler, which is slow on a busy machine. */
+    private static final double FIRST_WARMUP_SECONDS = 2;
 
     private final List<Shape> shapes;
     private final int threads;
     private final int repeats;
     private final long seed;
+    private final double firstWarmupSeconds;
 
     /**
      * @param shapes  the products to time
@@ -41,12 +44,18 @@ public final class KernelBenchmark {
      * @param seed    seed of the random inputs
      */
     public KernelBenchmark(List<Shape> shapes, int threads, int repeats, long seed) {
+        this(shapes, threads, repeats, seed, FIRST_WARMUP_SECONDS);
+    }
+
+    /** As the public constructor, with the first shape's minimum warm-up given (tests use 0). */
+    KernelBenchmark(List<Shape> shapes, int threads, int repeats, long seed, double firstWarmupSeconds) {
         Checks.parameter(threads >= 1, "threads: expected ≥ 1, got " + threads);
         Checks.parameter(repeats >= 1, "repeats: expected ≥ 1, got " + repeats);
         this.shapes = List.copyOf(shapes);
         this.threads = threads;
         this.repeats = repeats;
         this.seed = seed;
+        this.firstWarmupSeconds = firstWarmupSeconds;
     }
 
     /** @return one measurement per shape and implementation, in that order */
@@ -59,7 +68,8 @@ public final class KernelBenchmark {
             DMatrixRMaj b = random(s.k(), s.n(), rng);
             DMatrixRMaj c = new DMatrixRMaj(s.m(), s.n());
             for (Variant v : variants) {
-                results.add(measure(s, v, () -> v.product.multiply(a, b, c)));
+                double minWarmup = s == shapes.get(0) ? firstWarmupSeconds : 0;
+                results.add(measure(s, v, () -> v.product.multiply(a, b, c), minWarmup));
             }
         }
         String kernel = Kernels.simd().map(Object::toString).orElse("simd unavailable");
@@ -85,8 +95,8 @@ public final class KernelBenchmark {
         return (a, b, c) -> k.gemm(false, false, 1.0, a, b, 0.0, c);
     }
 
-    private Measurement measure(Shape s, Variant v, Runnable call) {
-        double estimate = warmUp(call);
+    private Measurement measure(Shape s, Variant v, Runnable call, double minWarmupSeconds) {
+        double estimate = warmUp(call, minWarmupSeconds);
         int n = (int) Math.max(Math.min(repeats, MIN_REPEATS), Math.min(repeats, CASE_BUDGET_SECONDS / estimate));
         double[] seconds = new double[n];
         for (int i = 0; i < n; i++) {
@@ -99,23 +109,24 @@ public final class KernelBenchmark {
     }
 
     /**
-     * Runs rounds of at least 0.25 s until the fastest call of a round is no
-     * longer 5 % faster than before (the JIT has settled), or 10 s in all.
+     * Runs rounds of at least 0.25 s until the fastest call has not improved by 5 % for two rounds in
+     * a row and {@code minSeconds} have passed (the JIT has settled), or for 10 s at most.
      *
      * @return the fastest call seen, in seconds
      */
-    private static double warmUp(Runnable call) {
+    private static double warmUp(Runnable call, double minSeconds) {
         long start = System.nanoTime();
         double best = Double.POSITIVE_INFINITY;
-        for (int round = 0; System.nanoTime() - start < WARMUP_MAX_SECONDS * 1e9; round++) {
+        int stale = 0;
+        while (System.nanoTime() - start < WARMUP_MAX_SECONDS * 1e9) {
             long roundStart = System.nanoTime();
             double roundBest = Double.POSITIVE_INFINITY;
             do {
                 roundBest = Math.min(roundBest, time(call));
             } while (System.nanoTime() - roundStart < WARMUP_ROUND_SECONDS * 1e9);
-            boolean settled = round > 0 && roundBest > best * (1 - WARMUP_GAIN);
+            stale = roundBest > best * (1 - WARMUP_GAIN) ? stale + 1 : 0;
             best = Math.min(best, roundBest);
-            if (settled) {
+            if (stale >= 2 && System.nanoTime() - start >= minSeconds * 1e9) {
                 break;
             }
         }

@@ -17,7 +17,7 @@ class KernelBenchmarkTest {
     @Test
     void measuresEachImplementationPerShape() {
         Shape shape = new Shape(7, 5, 3);
-        Report report = new KernelBenchmark(List.of(shape), 2, 4, 1L).run();
+        Report report = new KernelBenchmark(List.of(shape), 2, 4, 1L, 0).run();
         List<String> cases = report.measurements().stream()
                 .map(m -> m.implementation() + "×" + m.threads()).collect(Collectors.toList());
         assertEquals(List.of("simd×1", "simd×2", "scalar×1", "scalar×2", "ejml×1"), cases);
