@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Kernels#parallel} splits large products without changing a single bit of the result. */
 class ParallelKernelsTest {
-    /** Row-split (M ≥ N), column-split (N > M), ragged bands, and one below the threshold. */
-    private static final int[][] SHAPES = {{200, 150, 100}, {40, 160, 301}, {97, 131, 89}, {9, 10, 11}};
+    /** Row-split (M ≥ N), column-split (N > M), ragged bands, matrix–vector, and one below the threshold. */
+    private static final int[][] SHAPES = {
+        {200, 150, 100}, {40, 160, 301}, {97, 131, 89}, {3000, 400, 1}, {1, 400, 3000}, {9, 10, 11}};
 
     private static List<BlockGemm> bases() {
         List<BlockGemm> bases = new ArrayList<>();

@@ -30,34 +30,52 @@ public final class VectorApiKernels implements BlockGemm {
         return "simd (" + L + " × float64, " + S.vectorBitSize() + " bits)";
     }
 
+    /**
+     * {@inheritDoc} A product with one column (or one row) runs as a matrix–vector product, since the
+     * register tile would waste all but one of its columns (rows).
+     */
     @Override
     public void gemmBlock(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, double beta,
                           DMatrixRMaj c, int rowFrom, int rowTo, int colFrom, int colTo) {
-        int lda = a.numCols;
-        int ldb = b.numCols;
-        int inner = transA ? a.numRows : a.numCols;
-        int aOff = transA ? rowFrom : rowFrom * lda;
-        int bOff = transB ? colFrom * ldb : colFrom;
-        VectorGemm.gemm(transA, transB, rowTo - rowFrom, colTo - colFrom, inner, alpha,
-                a.data, aOff, lda, b.data, bOff, ldb, beta, c.data, rowFrom * c.numCols + colFrom, c.numCols);
+        if (c.numCols == 1) {
+            matVec(transA, alpha, a, b.data, beta, c.data, rowFrom, rowTo);
+        } else if (c.numRows == 1) {
+            matVec(!transB, alpha, b, a.data, beta, c.data, colFrom, colTo);
+        } else {
+            int lda = a.numCols;
+            int ldb = b.numCols;
+            int inner = transA ? a.numRows : a.numCols;
+            int aOff = transA ? rowFrom : rowFrom * lda;
+            int bOff = transB ? colFrom * ldb : colFrom;
+            VectorGemm.gemm(transA, transB, rowTo - rowFrom, colTo - colFrom, inner, alpha,
+                    a.data, aOff, lda, b.data, bOff, ldb, beta, c.data, rowFrom * c.numCols + colFrom, c.numCols);
+        }
     }
 
     @Override
     public void gemv(boolean transA, double alpha, DMatrixRMaj a, double[] x, double beta, double[] y) {
+        matVec(transA, alpha, a, x, beta, y, 0, transA ? a.numCols : a.numRows);
+    }
+
+    /**
+     * y[from:to] = α·(op(A)·x)[from:to] + β·y[from:to]; y is not read when β = 0, A and x are not
+     * read when α = 0. Each y entry is computed the same way whatever the range.
+     */
+    private void matVec(boolean transA, double alpha, DMatrixRMaj a, double[] x, double beta, double[] y,
+                        int from, int to) {
         double[] ad = a.data;
         int lda = a.numCols;
-        if (transA) {
-            int rows = a.numCols;
+        if (transA || alpha == 0) {
             if (beta == 0) {
-                Arrays.fill(y, 0, rows, 0.0);
+                Arrays.fill(y, from, to, 0.0);
             } else if (beta != 1) {
-                scale(rows, beta, y);
+                scale(from, to, beta, y);
             }
-            for (int p = 0; p < a.numRows; p++) {
-                axpy(rows, alpha * x[p], ad, p * lda, y, 0);
+            for (int p = 0; alpha != 0 && p < a.numRows; p++) {
+                axpy(to - from, alpha * x[p], ad, p * lda + from, y, from);
             }
         } else {
-            for (int i = 0; i < a.numRows; i++) {
+            for (int i = from; i < to; i++) {
                 double s = dot(lda, ad, i * lda, x, 0);
                 y[i] = beta == 0 ? alpha * s : alpha * s + beta * y[i];
             }
@@ -136,12 +154,12 @@ public final class VectorApiKernels implements BlockGemm {
         }
     }
 
-    private static void scale(int n, double beta, double[] y) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
+    private static void scale(int from, int to, double beta, double[] y) {
+        int i = from;
+        for (int end = from + S.loopBound(to - from); i < end; i += L) {
             DoubleVector.fromArray(S, y, i).mul(beta).intoArray(y, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             y[i] *= beta;
         }
     }
