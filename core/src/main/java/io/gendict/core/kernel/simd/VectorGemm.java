@@ -17,11 +17,14 @@ final class VectorGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Rows of the register tile. */
-    static final int MR = 6;
+    private static final int MR = 6;
     /** Columns of the register tile: four vectors. */
-    static final int NR = 4 * L;
-    private static final int KC = 128;
+    private static final int NR = 4 * L;
+    /** Depth of a K block: a packed B strip (KC·NR doubles, 48 KB with 512-bit vectors) fills L1. */
+    private static final int KC = 192;
+    /** Rows of an M block: the packed A block (MC·KC doubles, 144 KB) stays in L2. */
     private static final int MC = 16 * MR;
+    /** Columns of an N block, a multiple of NR. */
     private static final int NC = Math.max(NR, 1024 / NR * NR);
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
