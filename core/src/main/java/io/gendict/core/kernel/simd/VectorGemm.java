@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Register-blocked general matrix product on {@link DoubleVector}s, in the Goto/BLIS layout: op(B)
  * is packed into strips NR = 4 vectors wide, op(A)·α into strips MR = 6 rows tall, and a 6×4-vector
  * micro-kernel keeps its 24 accumulators in registers. The loops block over N (NC), K (KC) and M
- * (MC) so that a B strip stays in L1 and an A block in L2.
+ * (MC) for the caches.
  *
  * <p>Each C entry is the same chain of FMAs whatever sub-block of C is computed, so splitting C
  * between threads gives bit-identical results. Packing buffers are per thread and grow on demand.
@@ -20,9 +20,12 @@ final class VectorGemm {
     private static final int MR = 6;
     /** Columns of the register tile: four vectors. */
     private static final int NR = 4 * L;
-    /** Depth of a K block: a packed B strip (KC·NR doubles, 48 KB with 512-bit vectors) fills L1. */
-    private static final int KC = 192;
-    /** Rows of an M block: the packed A block (MC·KC doubles, 144 KB) stays in L2. */
+    /**
+     * Largest depth of a K block; K is cut into equal blocks no deeper than this. Deep blocks amortize
+     * reading and writing C, which dominates for wide C; a B strip (≤ KC·NR doubles) stays in L2.
+     */
+    private static final int KC = 384;
+    /** Rows of an M block: the packed A block (≤ MC·KC doubles, 288 KB) stays in L2. */
     private static final int MC = 16 * MR;
     /** Columns of an N block, a multiple of NR. */
     private static final int NC = Math.max(NR, 1024 / NR * NR);
@@ -50,14 +53,15 @@ final class VectorGemm {
             return;
         }
         Workspace w = WORKSPACE.get();
-        int kcMax = Math.min(KC, k);
+        int kBlocks = (k + KC - 1) / KC;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
         double[] pa = w.packA(roundUp(Math.min(MC, m), MR) * kcMax);
         double[] pb = w.packB(roundUp(Math.min(NC, n), NR) * kcMax);
         double[] tile = w.tile;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
                 double kBeta = pc == 0 ? beta : 1.0;
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, pb);
                 for (int ic = 0; ic < m; ic += MC) {
