@@ -1,5 +1,6 @@
 package io.gendict.cli;
 
+import io.gendict.cli.command.BenchCommand;
 import io.gendict.cli.command.CheckCommand;
 import io.gendict.cli.command.PluginsCommand;
 import io.gendict.cli.option.VerboseOption;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PluginsCommand.class,
             CheckCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GendictCommand implements Runnable {

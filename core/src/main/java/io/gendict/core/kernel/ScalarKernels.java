@@ -1,5 +1,6 @@
 package io.gendict.core.kernel;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -8,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * @since 0.1
  */
-public final class ScalarKernels implements MatrixKernels {
+public final class ScalarKernels implements BlockGemm {
 
     @Override
     public String name() {
@@ -16,8 +17,8 @@ public final class ScalarKernels implements MatrixKernels {
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c) {
-        int rows = c.numRows;
+    public void gemmBlock(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, double beta,
+                          DMatrixRMaj c, int rowFrom, int rowTo, int colFrom, int colTo) {
         int cols = c.numCols;
         int inner = transA ? a.numRows : a.numCols;
         double[] ad = a.data;
@@ -25,12 +26,12 @@ public final class ScalarKernels implements MatrixKernels {
         double[] cd = c.data;
         int lda = a.numCols;
         int ldb = b.numCols;
-        for (int i = 0; i < rows; i++) {
+        for (int i = rowFrom; i < rowTo; i++) {
             int ci = i * cols;
             if (beta == 0) {
-                java.util.Arrays.fill(cd, ci, ci + cols, 0.0);
+                Arrays.fill(cd, ci + colFrom, ci + colTo, 0.0);
             } else if (beta != 1) {
-                for (int j = 0; j < cols; j++) {
+                for (int j = colFrom; j < colTo; j++) {
                     cd[ci + j] *= beta;
                 }
             }
@@ -40,12 +41,12 @@ public final class ScalarKernels implements MatrixKernels {
                     continue;
                 }
                 if (transB) {
-                    for (int j = 0; j < cols; j++) {
+                    for (int j = colFrom; j < colTo; j++) {
                         cd[ci + j] += aip * bd[j * ldb + p];
                     }
                 } else {
                     int bp = p * ldb;
-                    for (int j = 0; j < cols; j++) {
+                    for (int j = colFrom; j < colTo; j++) {
                         cd[ci + j] += aip * bd[bp + j];
                     }
                 }

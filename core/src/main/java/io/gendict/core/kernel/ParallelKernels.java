@@ -1,0 +1,135 @@
+package io.gendict.core.kernel;
+
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Splits a large {@link #gemm} into disjoint blocks of C — row bands, or column bands when C is wider
+ * than tall — one per thread, run on a shared pool of daemon threads (the caller computes the first
+ * band). Since {@link BlockGemm} computes every entry the same way in any block, results are
+ * bit-identical to the single-threaded product. Products below {@link #MIN_PARALLEL_MACS}
+ * multiply–adds, and all other operations, run on the calling thread.
+ */
+final class ParallelKernels implements MatrixKernels {
+    /** Smallest M·N·K worth splitting: below it, the hand-off costs more than it saves. */
+    static final long MIN_PARALLEL_MACS = 1L << 20;
+    /** Band boundaries are multiples of these, so that bands cover whole register tiles. */
+    private static final int ROW_ALIGN = 24;
+    private static final int COL_ALIGN = 64;
+
+    private final BlockGemm base;
+    private final int threads;
+
+    ParallelKernels(BlockGemm base, int threads) {
+        this.base = base;
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return base.name();
+    }
+
+    @Override
+    public String toString() {
+        return base + " × " + threads + " threads";
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, double beta,
+                     DMatrixRMaj c) {
+        int m = c.numRows;
+        int n = c.numCols;
+        long k = transA ? a.numRows : a.numCols;
+        boolean byRows = m >= n;
+        int extent = byRows ? m : n;
+        int align = byRows ? ROW_ALIGN : COL_ALIGN;
+        int bands = (int) Math.min(threads, (extent + align - 1) / align);
+        if (bands < 2 || (long) m * n * k < MIN_PARALLEL_MACS) {
+            base.gemm(transA, transB, alpha, a, b, beta, c);
+            return;
+        }
+        int step = ((extent + bands - 1) / bands + align - 1) / align * align;
+        Future<?>[] pending = new Future<?>[bands - 1];
+        int submitted = 0;
+        for (int from = step; from < extent; from += step) {
+            int lo = from;
+            int hi = Math.min(extent, from + step);
+            pending[submitted++] = Pool.EXECUTOR.submit(() -> band(transA, transB, alpha, a, b, beta, c, byRows, lo, hi));
+        }
+        band(transA, transB, alpha, a, b, beta, c, byRows, 0, Math.min(extent, step));
+        await(pending, submitted);
+    }
+
+    private void band(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, double beta,
+                      DMatrixRMaj c, boolean byRows, int from, int to) {
+        if (byRows) {
+            base.gemmBlock(transA, transB, alpha, a, b, beta, c, from, to, 0, c.numCols);
+        } else {
+            base.gemmBlock(transA, transB, alpha, a, b, beta, c, 0, c.numRows, from, to);
+        }
+    }
+
+    private static void await(Future<?>[] pending, int count) {
+        for (int i = 0; i < count; i++) {
+            try {
+                pending[i].get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GendictException(ErrorKind.NUMERICAL_FAILURE, "parallel gemm: interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("parallel gemm failed", e.getCause());
+            }
+        }
+    }
+
+    @Override
+    public void gemv(boolean transA, double alpha, DMatrixRMaj a, double[] x, double beta, double[] y) {
+        base.gemv(transA, alpha, a, x, beta, y);
+    }
+
+    @Override
+    public double dot(int n, double[] x, int xOff, double[] y, int yOff) {
+        return base.dot(n, x, xOff, y, yOff);
+    }
+
+    @Override
+    public void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        base.axpy(n, alpha, x, xOff, y, yOff);
+    }
+
+    @Override
+    public void relu(int n, double[] x, double[] out) {
+        base.relu(n, x, out);
+    }
+
+    @Override
+    public void reluBackward(int n, double[] x, double[] g, double[] out) {
+        base.reluBackward(n, x, g, out);
+    }
+
+    @Override
+    public void multiply(int n, double[] x, double[] y, double[] out) {
+        base.multiply(n, x, y, out);
+    }
+
+    /** The shared pool: one daemon thread per available processor, created on first use. */
+    private static final class Pool {
+        private static final AtomicInteger COUNT = new AtomicInteger();
+        static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(), r -> {
+                    Thread t = new Thread(r, "gendict-kernel-" + COUNT.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+}
