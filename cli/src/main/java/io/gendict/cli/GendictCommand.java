@@ -2,7 +2,9 @@ package io.gendict.cli;
 
 import io.gendict.cli.command.BenchCommand;
 import io.gendict.cli.command.CheckCommand;
+import io.gendict.cli.command.ExperimentCommand;
 import io.gendict.cli.command.PluginsCommand;
+import io.gendict.cli.command.TrainVaeCommand;
 import io.gendict.cli.option.VerboseOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Dictionary learning under generative coefficient priors.",
         subcommands = {
             PluginsCommand.class,
+            ExperimentCommand.class,
+            TrainVaeCommand.class,
             CheckCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

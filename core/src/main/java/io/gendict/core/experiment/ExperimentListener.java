@@ -1,5 +1,7 @@
 package io.gendict.core.experiment;
 
+import io.gendict.core.spi.DictionaryLearner;
+
 /**
  * Observes an experiment's progress (e.g. a progress bar).
  *
@@ -15,4 +17,16 @@ public interface ExperimentListener {
      * @param row   the row just produced
      */
     void onStep(long done, long total, ResultRow row);
+
+    /**
+     * Called when a method has consumed all training batches of a trial, e.g. to render its
+     * reconstructions. Does nothing by default.
+     *
+     * @param trial   0-based trial
+     * @param method  the method name
+     * @param learner the trained learner
+     * @param data    the trial's data (its test batches)
+     */
+    default void afterMethod(int trial, String method, DictionaryLearner learner, TrialData data) {
+    }
 }

@@ -60,6 +60,7 @@ public final class ExperimentRunner {
                     rows.add(row);
                     listener.onStep(++done, total, row);
                 }
+                listener.afterMethod(trial, method, learner, trialData);
             }
         }
         return new ExperimentResult(settings, rows);

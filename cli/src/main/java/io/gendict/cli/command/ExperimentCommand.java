@@ -1,0 +1,197 @@
+package io.gendict.cli.command;
+
+import io.gendict.cli.option.PluginsOption;
+import io.gendict.cli.option.SeedOption;
+import io.gendict.cli.option.ThreadsOption;
+import io.gendict.cli.plot.ErrorCurvePlot;
+import io.gendict.cli.plot.ReconstructionGrid;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import io.gendict.core.eval.DecimalQuantizer;
+import io.gendict.core.eval.Quantizer;
+import io.gendict.core.eval.UniformQuantizer;
+import io.gendict.core.experiment.ExperimentListener;
+import io.gendict.core.experiment.ExperimentResult;
+import io.gendict.core.experiment.ExperimentRunner;
+import io.gendict.core.experiment.ExperimentSettings;
+import io.gendict.core.experiment.MethodCatalog;
+import io.gendict.core.experiment.ResultRow;
+import io.gendict.core.experiment.SyntheticPreset;
+import io.gendict.core.experiment.TrialData;
+import io.gendict.core.experiment.TrialDataFactory;
+import io.gendict.core.io.AtomicFiles;
+import org.ejml.data.DMatrixRMaj;
+import io.gendict.core.spi.DictionaryLearner;
+import io.gendict.core.spi.Registry;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code gendict experiment NAME}: reproduces a figure of the paper end to end (ALGORITHMS.md §3)
+ * and writes {@code results.csv}, {@code summary.json}, {@code error_vs_samples.png} and, for the
+ * image task, {@code reconstructions.png}.
+ *
+ * @since 0.1
+ */
+@Command(name = "experiment",
+        description = "Reproduce a figure of the paper: dependencies (1a), group-sparsity (1b) or transfer (2). "
+                + "Writes results.csv, summary.json and error_vs_samples.png (and reconstructions.png for transfer).")
+public final class ExperimentCommand implements Runnable {
+    /** The methods run when {@code --methods} is not given. */
+    public static final List<String> DEFAULT_METHODS = List.of("autodiff", "altmin", "mod", "ksvd", "fast");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PluginsOption plugins;
+
+    @Mixin
+    private SeedOption seed;
+
+    @Mixin
+    private ThreadsOption threads;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "dependencies, group-sparsity or transfer.")
+    private String name;
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "4", description = "Trials (default: ${DEFAULT-VALUE}).")
+    private int trials;
+
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "10",
+            description = "Training batches per trial (default: ${DEFAULT-VALUE}).")
+    private int batches;
+
+    @Option(names = "--batch-size", paramLabel = "P", defaultValue = "30",
+            description = "Samples per training batch (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @Option(names = "--test-batches", paramLabel = "nB",
+            description = "Test batches (default: 5; 2 for transfer, as the paper).")
+    private Integer testBatches;
+
+    @Option(names = "--test-batch-size", paramLabel = "B", defaultValue = "30",
+            description = "Samples per test batch (default: ${DEFAULT-VALUE}).")
+    private int testBatchSize;
+
+    @Option(names = "--methods", paramLabel = "a,b,c", split = ",",
+            description = "Methods to compare (default: autodiff, altmin, mod, ksvd, fast); baselines take parameters "
+                    + "after a colon, e.g. ksvd:iterations=2.")
+    private List<String> methods = DEFAULT_METHODS;
+
+    @ArgGroup(exclusive = true)
+    private Precision precision = new Precision();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/NAME).")
+    private Path out;
+
+    @Option(names = "--prior", paramLabel = "SPEC", description = "Synthetic experiments: replace the preset's prior.")
+    private String prior;
+
+    @Option(names = "--m", paramLabel = "M", description = "Synthetic experiments: replace the data dimension m.")
+    private Integer m;
+
+    @Option(names = "--sigma", paramLabel = "S", description = "Replace the noise standard deviation σ.")
+    private Double sigma;
+
+    @ArgGroup(exclusive = false, heading = "Transfer task:%n")
+    private TransferTask.TransferOptions transfer = new TransferTask.TransferOptions();
+
+    /** How precisely the codes are stored. */
+    static final class Precision {
+        @Option(names = "--digits", paramLabel = "D", description = "Decimal places of the stored codes (default: 4).")
+        Integer digits;
+
+        @Option(names = "--bits", paramLabel = "b", description = "Store codes with b-bit uniform levels per coordinate.")
+        Integer bits;
+
+        Quantizer quantizer() {
+            return bits != null ? new UniformQuantizer(bits) : new DecimalQuantizer(digits == null ? 4 : digits);
+        }
+    }
+
+    @Override
+    public void run() {
+        Registry registry = plugins.registry();
+        MethodCatalog catalog = new MethodCatalog(registry);
+        methods.forEach(catalog::validate);
+        ExperimentSettings settings = new ExperimentSettings(name, methods, trials, batches, batchSize,
+                testBatches != null ? testBatches : name.equals(TransferTask.NAME) ? 2 : 5, testBatchSize,
+                precision.quantizer(), seed.seed(), threads.threads());
+        Path dir = out != null ? out : Path.of("results", name);
+        PrintWriter err = spec.commandLine().getErr();
+        TransferTask task = name.equals(TransferTask.NAME) ? new TransferTask(transfer, sigma, registry, err) : null;
+        TrialDataFactory data = task == null ? synthetic(registry) : null;
+        createFolder(dir);
+        if (task != null) {
+            data = task.trials(settings, dir);
+        }
+        Map<String, DMatrixRMaj> grid = new LinkedHashMap<>();
+        ExperimentResult result;
+        try (Progress progress = Progress.start("experiment " + name, (long) trials * methods.size() * batches)) {
+            result = new ExperimentRunner(data, catalog).run(settings, new ExperimentListener() {
+                @Override
+                public void onStep(long done, long total, ResultRow row) {
+                    progress.stepTo(done);
+                }
+
+                @Override
+                public void afterMethod(int trial, String method, DictionaryLearner learner, TrialData trialData) {
+                    if (task != null && trial == 0) {
+                        task.collect(grid, method, learner, trialData, settings);
+                    }
+                }
+            });
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(result.toTable());
+        stdout.flush();
+        write(dir.resolve("results.csv"), result.toCsv().getBytes(StandardCharsets.UTF_8));
+        write(dir.resolve("summary.json"), result.toSummaryJson().getBytes(StandardCharsets.UTF_8));
+        try {
+            write(dir.resolve("error_vs_samples.png"), ErrorCurvePlot.render(result));
+            if (task != null) {
+                write(dir.resolve("reconstructions.png"), ReconstructionGrid.render(TransferTask.columns(grid)));
+            }
+        } catch (IOException e) {
+            throw new GendictException(ErrorKind.IO, dir + ": cannot render a plot: " + e.getMessage(), e);
+        }
+        stdout.println("wrote " + String.join(", ", Arrays.asList("results.csv", "summary.json", "error_vs_samples.png"))
+                + (task != null ? ", reconstructions.png" : "") + " to " + dir);
+        stdout.flush();
+    }
+
+    private TrialDataFactory synthetic(Registry registry) {
+        SyntheticPreset preset = SyntheticPreset.named(name);
+        SyntheticPreset chosen = new SyntheticPreset(preset.name(), prior != null ? prior : preset.prior(),
+                m != null ? m : preset.m(), sigma != null ? sigma : preset.sigma());
+        return chosen.trials(registry);
+    }
+
+    private static void createFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new GendictException(ErrorKind.IO, dir + ": cannot create the output folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        AtomicFiles.write(file, o -> o.write(bytes));
+    }
+}

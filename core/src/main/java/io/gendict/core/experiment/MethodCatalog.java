@@ -1,0 +1,83 @@
+package io.gendict.core.experiment;
+
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import io.gendict.core.learn.GenerativeMethods;
+import io.gendict.core.param.ComponentSpec;
+import io.gendict.core.plugin.Suggestions;
+import io.gendict.core.spi.BaselineProvider;
+import io.gendict.core.spi.DictionaryLearner;
+import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.Registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Resolves method names to learners: the generative methods ({@code altmin}, {@code algorithm1},
+ * {@code autodiff}, {@code fast}) and every registered baseline, which may carry parameters
+ * ({@code ksvd:iterations=2}). Names are case-insensitive, so the paper's {@code MOD} and
+ * {@code kSVD} work.
+ *
+ * @since 0.1
+ */
+public final class MethodCatalog implements MethodFactory {
+    private final Registry registry;
+
+    /**
+     * @param registry resolves oracles, update rules and baselines
+     */
+    public MethodCatalog(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** @return every method name: generative methods first, then baselines */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(GenerativeMethods.names());
+        names.addAll(registry.baselines().keySet());
+        return names;
+    }
+
+    /**
+     * Checks a method spec without building anything.
+     *
+     * @param method e.g. {@code fast} or {@code ksvd:iterations=2}
+     * @throws GendictException UNKNOWN_NAME (with the closest name) or INVALID_PARAMETER
+     */
+    public void validate(String method) {
+        ComponentSpec spec = parse(method);
+        if (!GenerativeMethods.names().contains(spec.name())) {
+            BaselineProvider provider = baseline(spec);
+            provider.parameters().validate(provider.name(), spec.raw());
+        }
+    }
+
+    @Override
+    public DictionaryLearner create(String method, LearnerContext context) {
+        ComponentSpec spec = parse(method);
+        if (GenerativeMethods.names().contains(spec.name())) {
+            if (!spec.raw().isEmpty()) {
+                throw new GendictException(ErrorKind.INVALID_PARAMETER,
+                        "method '" + spec.name() + "' takes no parameters; compose oracles and rules with "
+                                + "gendict learn --oracle/--update instead");
+            }
+            return GenerativeMethods.create(spec.name(), context, registry);
+        }
+        BaselineProvider provider = baseline(spec);
+        return provider.create(provider.parameters().validate(provider.name(), spec.raw()), context);
+    }
+
+    private static ComponentSpec parse(String method) {
+        ComponentSpec spec = ComponentSpec.parse(method);
+        return new ComponentSpec(spec.name().toLowerCase(Locale.ROOT), spec.raw());
+    }
+
+    private BaselineProvider baseline(ComponentSpec spec) {
+        BaselineProvider provider = registry.baselines().get(spec.name());
+        if (provider == null) {
+            throw Suggestions.unknownName("method", spec.name(), names());
+        }
+        return provider;
+    }
+}
