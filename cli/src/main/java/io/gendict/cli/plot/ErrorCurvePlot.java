@@ -11,8 +11,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Renders {@code error_vs_samples.png}: test error against training samples, both axes
- * logarithmic, one line per method with ±1 std error bars over trials (a bar is shortened to 90% of
+ * Renders {@code error_vs_samples.png}: test error (logarithmic axis) against training samples, one line per method with ±1 std error bars over trials (a bar is shortened to 90% of
  * the mean where mean − std would not be positive, since a log axis cannot show it), and the
  * noisy-input error as a reference line.
  *
@@ -35,11 +34,10 @@ public final class ErrorCurvePlot {
     public static byte[] render(ExperimentResult result) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("gendict " + result.settings().name() + ": test error vs training samples ("
-                        + result.settings().trials() + " trials, mean ± std)")
+                        + result.settings().trials() + (result.settings().trials() == 1 ? " trial)" : " trials, mean ± std)"))
                 .xAxisTitle("training samples").yAxisTitle("test error (mean ‖A·x̂ − clean‖)").build();
         Styler styler = chart.getStyler();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
+        styler.setYAxisLogarithmic(true);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setChartBackgroundColor(java.awt.Color.WHITE);
         double noisy = Double.NaN;
