@@ -129,8 +129,9 @@ public final class ExperimentCommand implements Runnable {
     public void run() {
         Registry registry = plugins.registry();
         MethodCatalog catalog = new MethodCatalog(registry);
-        methods.forEach(catalog::validate);
-        ExperimentSettings settings = new ExperimentSettings(name, methods, trials, batches, batchSize,
+        List<String> chosen = methods.stream().map(MethodCatalog::canonical).toList();
+        chosen.forEach(catalog::validate);
+        ExperimentSettings settings = new ExperimentSettings(name, chosen, trials, batches, batchSize,
                 testBatches != null ? testBatches : name.equals(TransferTask.NAME) ? 2 : 5, testBatchSize,
                 precision.quantizer(), seed.seed(), threads.threads());
         Path dir = out != null ? out : Path.of("results", name);
@@ -143,7 +144,7 @@ public final class ExperimentCommand implements Runnable {
         }
         Map<String, DMatrixRMaj> grid = new LinkedHashMap<>();
         ExperimentResult result;
-        try (Progress progress = Progress.start("experiment " + name, (long) trials * methods.size() * batches)) {
+        try (Progress progress = Progress.start("experiment " + name, (long) trials * chosen.size() * batches)) {
             result = new ExperimentRunner(data, catalog).run(settings, new ExperimentListener() {
                 @Override
                 public void onStep(long done, long total, ResultRow row) {

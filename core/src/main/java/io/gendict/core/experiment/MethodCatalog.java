@@ -53,6 +53,16 @@ public final class MethodCatalog implements MethodFactory {
         }
     }
 
+    /**
+     * @param method a method spec such as {@code kSVD:iterations=2}
+     * @return the same spec with its name in lower case, as results report it
+     */
+    public static String canonical(String method) {
+        int colon = method.indexOf(':');
+        String name = (colon < 0 ? method : method.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+        return colon < 0 ? name : name + method.substring(colon);
+    }
+
     @Override
     public DictionaryLearner create(String method, LearnerContext context) {
         ComponentSpec spec = parse(method);

@@ -1,0 +1,129 @@
+package io.gendict.cli.command;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.gendict.cli.Main;
+import io.gendict.core.experiment.ExperimentResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One short end-to-end run per experiment through the real CLI entry point. */
+class ExperimentCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    private static void assertPng(Path file, int width, int height) throws IOException {
+        BufferedImage img = ImageIO.read(file.toFile());
+        assertEquals(width, img.getWidth(), file.toString());
+        if (height > 0) {
+            assertEquals(height, img.getHeight(), file.toString());
+        }
+    }
+
+    private static void assertOutputs(Path out, List<String> methods, int trials, int batches) throws IOException {
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(ExperimentResult.CSV_HEADER, csv.get(0));
+        assertEquals(1 + methods.size() * trials * batches, csv.size());
+        JsonObject summary = JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject();
+        for (String m : methods) {
+            JsonObject method = summary.getAsJsonObject("methods").getAsJsonObject(m);
+            assertEquals(batches, method.getAsJsonArray("test_error_mean").size(), m);
+            double last = method.getAsJsonArray("test_error_mean").get(batches - 1).getAsDouble();
+            assertTrue(Double.isFinite(last) && last > 0, m + " error " + last);
+        }
+        assertPng(out.resolve("error_vs_samples.png"), 900, 600);
+    }
+
+    @Test
+    void dependencies() throws IOException {
+        Path o = dir.resolve("dep");
+        assertEquals(0, run("experiment", "dependencies", "--trials", "2", "--batches", "2", "--methods", "fast,MOD,altmin",
+                "--out", o.toString()), err.toString());
+        assertOutputs(o, List.of("fast", "mod", "altmin"), 2, 2);
+        assertTrue(out.toString().contains("(noisy input)"), out.toString());
+    }
+
+    @Test
+    void groupSparsityWithASmallerPrior() throws IOException {
+        Path o = dir.resolve("gs");
+        assertEquals(0, run("experiment", "group-sparsity", "--prior", "group-sparsity:n=30,k=3", "--m", "40",
+                "--trials", "1", "--batches", "2", "--methods", "fast,ksvd", "--bits", "8", "--out", o.toString()), err.toString());
+        assertOutputs(o, List.of("fast", "ksvd"), 1, 2);
+        assertTrue(Files.readString(o.resolve("summary.json")).contains("bits:8"));
+    }
+
+    @Test
+    void transferTrainsAVaeSlicesItAndDrawsTheGrid() throws IOException {
+        Path train = idx(dir.resolve("train.idx"), 60, 1);
+        Path test = idx(dir.resolve("test.idx"), 40, 2);
+        Path o = dir.resolve("tr");
+        assertEquals(0, run("experiment", "transfer", "--images", train.toString(), "--test-images", test.toString(),
+                "--vae-epochs", "1", "--trials", "1", "--batches", "2", "--batch-size", "6", "--test-batch-size", "5",
+                "--methods", "fast,mod", "--transform", "flip", "--out", o.toString()), err.toString());
+        assertOutputs(o, List.of("fast", "mod"), 1, 2);
+        assertTrue(Files.exists(o.resolve("vae.npz")) && Files.exists(o.resolve("vae.json")));
+        assertPng(o.resolve("reconstructions.png"), 4 * (90 + 4) + 4, 0);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("experiment", "transfer", "--vae", o.resolve("vae.npz").toString(), "--test-images",
+                test.toString(), "--trials", "1", "--batches", "1", "--batch-size", "6", "--test-batch-size", "5",
+                "--methods", "mod", "--out", dir.resolve("again").toString()), err.toString());
+        assertFalse(Files.exists(dir.resolve("again").resolve("vae.npz")), "a given VAE is reused, not retrained");
+    }
+
+    @Test
+    void unknownNamesAreOneLineErrorsWithASuggestion() {
+        assertEquals(2, run("experiment", "group-sparsty", "--out", dir.resolve("x").toString()));
+        assertTrue(err.toString().contains("did you mean 'group-sparsity'"), err.toString());
+        assertFalse(Files.exists(dir.resolve("x")), "nothing written");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("experiment", "dependencies", "--methods", "fast,ksdv", "--out", dir.resolve("y").toString()));
+        assertTrue(err.toString().contains("did you mean 'ksvd'"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
+
+    /** Writes n random 8×8 blob images as an uncompressed IDX file. */
+    private static Path idx(Path file, int n, long seed) throws IOException {
+        SplittableRandom rng = new SplittableRandom(seed);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(bytes);
+        data.writeInt(0x00000803);
+        data.writeInt(n);
+        data.writeInt(8);
+        data.writeInt(8);
+        for (int i = 0; i < n; i++) {
+            int cr = 2 + rng.nextInt(4);
+            int cc = 2 + rng.nextInt(4);
+            for (int r = 0; r < 8; r++) {
+                for (int c = 0; c < 8; c++) {
+                    double d2 = (r - cr) * (r - cr) + (c - cc) * (c - cc);
+                    data.writeByte((int) Math.round(255 * Math.exp(-d2 / 4)));
+                }
+            }
+        }
+        Files.write(file, bytes.toByteArray());
+        return file;
+    }
+}
