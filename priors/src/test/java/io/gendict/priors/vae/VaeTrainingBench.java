@@ -1,15 +1,10 @@
 package io.gendict.priors.vae;
 
+import io.gendict.core.io.Idx;
 import org.ejml.data.DMatrixRMaj;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Measurement harness, not a test: trains the default VAE on an MNIST-format data set and prints the
@@ -19,16 +14,13 @@ import java.util.zip.GZIPInputStream;
  * java -cp … io.gendict.priors.vae.VaeTrainingBench [dir=/usr/share/datasets/fashion-mnist]
  *      [epochs=10] [threads=2] [seed=1] [shardRows=64] [limit=60000]
  * </pre>
- *
- * <p>The IDX reader here is a minimal local one (uint8 images, gzip or raw); switch to the project's
- * IDX reader once it is merged.
  */
 public final class VaeTrainingBench {
     private VaeTrainingBench() {
     }
 
     /** @param args {@code key=value} pairs, see the class comment */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         String dir = "/usr/share/datasets/fashion-mnist";
         int epochs = 10;
         int threads = 2;
@@ -66,33 +58,8 @@ public final class VaeTrainingBench {
     }
 
     /** Reads an IDX uint8 image file (magic 2051) into N×(rows·cols) with values byte/255. */
-    private static DMatrixRMaj readImages(Path path, int limit) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(open(path), 1 << 16))) {
-            int magic = in.readInt();
-            if (magic != 2051) {
-                throw new IOException(path + ": expected IDX magic 2051, got " + magic);
-            }
-            int n = in.readInt();
-            int d = in.readInt() * in.readInt();
-            int rows = Math.min(n, limit);
-            DMatrixRMaj images = new DMatrixRMaj(rows, d);
-            byte[] buffer = new byte[d];
-            for (int i = 0; i < rows; i++) {
-                in.readFully(buffer);
-                for (int c = 0; c < d; c++) {
-                    images.data[i * d + c] = (buffer[c] & 0xFF) / 255.0;
-                }
-            }
-            return images;
-        }
-    }
 
-    private static InputStream open(Path path) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(path));
-        raw.mark(2);
-        int b0 = raw.read();
-        int b1 = raw.read();
-        raw.reset();
-        return b0 == 0x1F && b1 == 0x8B ? new GZIPInputStream(raw) : raw;
+    private static DMatrixRMaj readImages(Path path, int limit) {
+        return Idx.readImages(path, limit, false);
     }
 }
