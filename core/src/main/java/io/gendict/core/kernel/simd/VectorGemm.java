@@ -58,28 +58,40 @@ final class VectorGemm {
         double[] pa = w.packA(roundUp(Math.min(MC, m), MR) * kcMax);
         double[] pb = w.packB(roundUp(Math.min(NC, n), NR) * kcMax);
         double[] tile = w.tile;
+        // With few rows of A, each B strip serves few tiles and packing B costs about what it saves:
+        // full strips are then read in place (same values, same order, so results do not change).
+        boolean rawB = !transB && m <= MC;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 double kBeta = pc == 0 ? beta : 1.0;
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, pb);
+                int rawCols = rawB ? nc / NR * NR : 0;
+                packB(transB, b, bOff, ldb, pc, kc, jc + rawCols, nc - rawCols, pb, rawCols);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     packA(transA, alpha, a, aOff, lda, ic, mc, pc, kc, pa);
-                    macroKernel(mc, nc, kc, pa, pb, c, cOff + ic * ldc + jc, ldc, kBeta, tile);
+                    macroKernel(mc, nc, kc, pa, pb, rawB ? b : null, bOff + pc * ldb + jc, ldb,
+                            c, cOff + ic * ldc + jc, ldc, kBeta, tile);
                 }
             }
         }
     }
 
-    private static void macroKernel(int mc, int nc, int kc, double[] pa, double[] pb, double[] c, int cBase,
-                                    int ldc, double beta, double[] tile) {
+    /**
+     * The tiles of one M×N block. Full B strips are read from {@code bRaw} (row stride ldb) when it is
+     * not null, the others from the packed {@code pb}.
+     */
+    private static void macroKernel(int mc, int nc, int kc, double[] pa, double[] pb, double[] bRaw, int bRawOff,
+                                    int ldb, double[] c, int cBase, int ldc, double beta, double[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int pbOff = jr * kc;
+            boolean raw = bRaw != null && nr == NR;
+            double[] bs = raw ? bRaw : pb;
+            int bo = raw ? bRawOff + jr : jr * kc;
+            int ldbs = raw ? ldb : NR;
             for (int ir = 0; ir < mc; ir += MR) {
-                microKernel(kc, pa, ir * kc, pb, pbOff, tile);
+                microKernel(kc, pa, ir * kc, bs, bo, ldbs, tile);
                 merge(tile, c, cBase + ir * ldc + jr, ldc, Math.min(MR, mc - ir), nr, beta);
             }
         }
@@ -90,7 +102,7 @@ final class VectorGemm {
      * accumulators live in registers; keeping C out of this method keeps it small enough for C2 to
      * intrinsify every vector operation.
      */
-    private static void microKernel(int kc, double[] pa, int ao, double[] pb, int bo, double[] tile) {
+    private static void microKernel(int kc, double[] pa, int ao, double[] pb, int bo, int ldpb, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c02 = c00;
@@ -116,7 +128,7 @@ final class VectorGemm {
         DoubleVector c52 = c00;
         DoubleVector c53 = c00;
         for (int p = 0; p < kc; p++) {
-            int bp = bo + p * NR;
+            int bp = bo + p * ldpb;
             int ap = ao + p * MR;
             DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, pb, bp + L);
@@ -212,12 +224,15 @@ final class VectorGemm {
         }
     }
 
-    /** Packs op(B)[pc:pc+kc, jc:jc+nc] into NR-wide strips, row p of strip s at (s·kc + p)·NR, zero-padded. */
+    /**
+     * Packs op(B)[pc:pc+kc, jc:jc+nc] into NR-wide strips, zero-padded: row p of the strip starting at
+     * column jr lands at ((dstCol + jr)·kc + p·NR).
+     */
     private static void packB(boolean transB, double[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
-                              double[] pb) {
+                              double[] pb, int dstCol) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int dst = jr * kc;
+            int dst = (dstCol + jr) * kc;
             if (transB) {
                 for (int jj = 0; jj < nr; jj++) {
                     int src = bOff + (jc + jr + jj) * ldb + pc;
