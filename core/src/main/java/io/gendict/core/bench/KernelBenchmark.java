@@ -58,7 +58,7 @@ public final class KernelBenchmark {
         this.firstWarmupSeconds = firstWarmupSeconds;
     }
 
-    /** @return one measurement per shape and implementation, in that order */
+    /** @return the report: one measurement per shape and implementation, in that order */
     public Report run() {
         List<Variant> variants = variants();
         List<Measurement> results = new ArrayList<>();

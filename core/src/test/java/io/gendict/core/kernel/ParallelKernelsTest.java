@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Kernels#parallel} splits large products without changing a single bit of the result. */
 class ParallelKernelsTest {
-    /** Row-split (M ≥ N), column-split (N > M), ragged bands, matrix–vector, and one below the threshold. */
+    /**
+     * Row-split (M ≥ N), column-split (N > M), ragged bands, a narrow C (A read in place when α = 1),
+     * matrix–vector, and one below the threshold.
+     */
     private static final int[][] SHAPES = {
-        {200, 150, 100}, {40, 160, 301}, {97, 131, 89}, {3000, 400, 1}, {1, 400, 3000}, {9, 10, 11}};
+        {200, 150, 100}, {40, 160, 301}, {97, 131, 89}, {600, 300, 20}, {3000, 400, 1}, {1, 400, 3000}, {9, 10, 11}};
 
     private static List<BlockGemm> bases() {
         List<BlockGemm> bases = new ArrayList<>();
@@ -37,15 +40,16 @@ class ParallelKernelsTest {
                         boolean transB = (t & 2) != 0;
                         DMatrixRMaj a = transA ? Reference.random(s[1], s[0], rng) : Reference.random(s[0], s[1], rng);
                         DMatrixRMaj b = transB ? Reference.random(s[2], s[1], rng) : Reference.random(s[1], s[2], rng);
-                        DMatrixRMaj c = Reference.random(s[0], s[2], rng);
-                        DMatrixRMaj single = c.copy();
-                        base.gemm(transA, transB, 0.5, a, b, -2.0, single);
-                        parallel.gemm(transA, transB, 0.5, a, b, -2.0, c);
-                        assertArrayEquals(single.data, c.data, base.name() + " × " + threads + " on " + s[0] + "x"
-                                + s[1] + "x" + s[2] + " transA=" + transA + " transB=" + transB);
-                        DMatrixRMaj expected = Reference.gemm(transA, transB, 0.5, a, b, 0.0, c);
-                        parallel.gemm(transA, transB, 0.5, a, b, 0.0, c);
-                        assertTrue(Reference.relativeError(c, expected) < KernelContract.TOLERANCE);
+                        for (double[] ab : new double[][] {{0.5, -2.0}, {1.0, 0.0}}) {
+                            DMatrixRMaj c = Reference.random(s[0], s[2], rng);
+                            DMatrixRMaj expected = Reference.gemm(transA, transB, ab[0], a, b, ab[1], c);
+                            DMatrixRMaj single = c.copy();
+                            base.gemm(transA, transB, ab[0], a, b, ab[1], single);
+                            parallel.gemm(transA, transB, ab[0], a, b, ab[1], c);
+                            assertArrayEquals(single.data, c.data, base.name() + " × " + threads + " on " + s[0]
+                                    + "x" + s[1] + "x" + s[2] + " transA=" + transA + " transB=" + transB);
+                            assertTrue(Reference.relativeError(c, expected) < KernelContract.TOLERANCE);
+                        }
                     }
                 }
             }

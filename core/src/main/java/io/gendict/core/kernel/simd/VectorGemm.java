@@ -58,28 +58,51 @@ final class VectorGemm {
         double[] pa = w.packA(roundUp(Math.min(MC, m), MR) * kcMax);
         double[] pb = w.packB(roundUp(Math.min(NC, n), NR) * kcMax);
         double[] tile = w.tile;
+        // When few rows of A (columns of B) share a B strip (an A strip), packing it costs about what
+        // it saves, so full strips are read in place. The values and their order are the same either
+        // way (α is folded into A only when packing, hence α = 1 for raw A), so results do not change.
+        Raw rawA = !transA && alpha == 1 && n <= NR ? w.rawA : null;
+        Raw rawB = !transB && m <= MC ? w.rawB : null;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 double kBeta = pc == 0 ? beta : 1.0;
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, pb);
+                int rawCols = rawB != null ? nc / NR * NR : 0;
+                if (rawB != null) {
+                    rawB.set(b, bOff + pc * ldb + jc, ldb);
+                }
+                packB(transB, b, bOff, ldb, pc, kc, jc + rawCols, nc - rawCols, pb, rawCols);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(transA, alpha, a, aOff, lda, ic, mc, pc, kc, pa);
-                    macroKernel(mc, nc, kc, pa, pb, c, cOff + ic * ldc + jc, ldc, kBeta, tile);
+                    int rawRows = rawA != null ? mc / MR * MR : 0;
+                    if (rawA != null) {
+                        rawA.set(a, aOff + ic * lda + pc, lda);
+                    }
+                    packA(transA, alpha, a, aOff, lda, ic, mc, pc, kc, pa, rawRows);
+                    macroKernel(mc, nc, kc, pa, rawA, pb, rawB, c, cOff + ic * ldc + jc, ldc, kBeta, tile);
                 }
             }
         }
     }
 
-    private static void macroKernel(int mc, int nc, int kc, double[] pa, double[] pb, double[] c, int cBase,
-                                    int ldc, double beta, double[] tile) {
+    /**
+     * The tiles of one M×N block. Full A (B) strips are read in place from {@code rawA} ({@code rawB})
+     * when it is not null, the others from the packed {@code pa} ({@code pb}).
+     */
+    private static void macroKernel(int mc, int nc, int kc, double[] pa, Raw rawA, double[] pb, Raw rawB,
+                                    double[] c, int cBase, int ldc, double beta, double[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int pbOff = jr * kc;
+            boolean inB = rawB != null && nr == NR;
+            double[] bs = inB ? rawB.data : pb;
+            int bo = inB ? rawB.offset + jr : jr * kc;
+            int bStep = inB ? rawB.ld : NR;
             for (int ir = 0; ir < mc; ir += MR) {
-                microKernel(kc, pa, ir * kc, pb, pbOff, tile);
+                boolean inA = rawA != null && ir + MR <= mc;
+                double[] as = inA ? rawA.data : pa;
+                int ao = inA ? rawA.offset + ir * rawA.ld : ir * kc;
+                microKernel(kc, as, ao, inA ? 1 : MR, inA ? rawA.ld : 1, bs, bo, bStep, tile);
                 merge(tile, c, cBase + ir * ldc + jr, ldc, Math.min(MR, mc - ir), nr, beta);
             }
         }
@@ -90,7 +113,12 @@ final class VectorGemm {
      * accumulators live in registers; keeping C out of this method keeps it small enough for C2 to
      * intrinsify every vector operation.
      */
-    private static void microKernel(int kc, double[] pa, int ao, double[] pb, int bo, double[] tile) {
+    private static void microKernel(int kc, double[] pa, int ao, int aStep, int aRow, double[] pb, int bo, int bStep,
+                                    double[] tile) {
+        int a2 = 2 * aRow;
+        int a3 = 3 * aRow;
+        int a4 = 4 * aRow;
+        int a5 = 5 * aRow;
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c02 = c00;
@@ -116,8 +144,8 @@ final class VectorGemm {
         DoubleVector c52 = c00;
         DoubleVector c53 = c00;
         for (int p = 0; p < kc; p++) {
-            int bp = bo + p * NR;
-            int ap = ao + p * MR;
+            int bp = bo + p * bStep;
+            int ap = ao + p * aStep;
             DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, pb, bp + L);
             DoubleVector b2 = DoubleVector.fromArray(S, pb, bp + 2 * L);
@@ -127,27 +155,27 @@ final class VectorGemm {
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
             c03 = x.fma(b3, c03);
-            x = DoubleVector.broadcast(S, pa[ap + 1]);
+            x = DoubleVector.broadcast(S, pa[ap + aRow]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
             c13 = x.fma(b3, c13);
-            x = DoubleVector.broadcast(S, pa[ap + 2]);
+            x = DoubleVector.broadcast(S, pa[ap + a2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
             c23 = x.fma(b3, c23);
-            x = DoubleVector.broadcast(S, pa[ap + 3]);
+            x = DoubleVector.broadcast(S, pa[ap + a3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
-            x = DoubleVector.broadcast(S, pa[ap + 4]);
+            x = DoubleVector.broadcast(S, pa[ap + a4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
             c42 = x.fma(b2, c42);
             c43 = x.fma(b3, c43);
-            x = DoubleVector.broadcast(S, pa[ap + 5]);
+            x = DoubleVector.broadcast(S, pa[ap + a5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
             c52 = x.fma(b2, c52);
@@ -212,12 +240,15 @@ final class VectorGemm {
         }
     }
 
-    /** Packs op(B)[pc:pc+kc, jc:jc+nc] into NR-wide strips, row p of strip s at (s·kc + p)·NR, zero-padded. */
+    /**
+     * Packs op(B)[pc:pc+kc, jc:jc+nc] into NR-wide strips, zero-padded: row p of the strip starting at
+     * column jr lands at ((dstCol + jr)·kc + p·NR).
+     */
     private static void packB(boolean transB, double[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
-                              double[] pb) {
+                              double[] pb, int dstCol) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int dst = jr * kc;
+            int dst = (dstCol + jr) * kc;
             if (transB) {
                 for (int jj = 0; jj < nr; jj++) {
                     int src = bOff + (jc + jr + jj) * ldb + pc;
@@ -244,8 +275,8 @@ final class VectorGemm {
 
     /** Packs α·op(A)[ic:ic+mc, pc:pc+kc] into MR-tall strips, column p of strip t at (t·kc + p)·MR, zero-padded. */
     private static void packA(boolean transA, double alpha, double[] a, int aOff, int lda, int ic, int mc, int pc,
-                              int kc, double[] pa) {
-        for (int ir = 0; ir < mc; ir += MR) {
+                              int kc, double[] pa, int fromRow) {
+        for (int ir = fromRow; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
             int dst = ir * kc;
             if (transA) {
@@ -290,11 +321,26 @@ final class VectorGemm {
         return (x + multiple - 1) / multiple * multiple;
     }
 
+    /** An operand read in place: element (i, p) of the block at data[offset + i·ld + p]. Reused per thread. */
+    private static final class Raw {
+        private double[] data;
+        private int offset;
+        private int ld;
+
+        void set(double[] data, int offset, int ld) {
+            this.data = data;
+            this.offset = offset;
+            this.ld = ld;
+        }
+    }
+
     /** Per-thread packing buffers, grown on demand and then reused. */
     private static final class Workspace {
         private double[] packA = new double[0];
         private double[] packB = new double[0];
         private final double[] tile = new double[MR * NR];
+        private final Raw rawA = new Raw();
+        private final Raw rawB = new Raw();
 
         double[] packA(int size) {
             if (packA.length < size) {
