@@ -94,16 +94,11 @@ public final class AltMinLearner extends GenerativeLearner {
     }
 
     private double squaredError(DMatrixRMaj y, DMatrixRMaj x) {
-        int rows = y.numRows;
-        int m = y.numCols;
-        DMatrixRMaj axt = new DMatrixRMaj(m, rows);
-        Kernels.get().gemm(false, false, 1, a, CommonOps_DDRM.transpose(x, null), 0, axt);
+        DMatrixRMaj r = y.copy();
+        Kernels.get().gemm(false, false, -1, x, CommonOps_DDRM.transpose(a, null), 1, r);
         double s = 0;
-        for (int i = 0; i < m; i++) {
-            for (int b = 0; b < rows; b++) {
-                double d = axt.data[i * rows + b] - y.data[b * m + i];
-                s += d * d;
-            }
+        for (int i = 0, size = r.numRows * r.numCols; i < size; i++) {
+            s += r.data[i] * r.data[i];
         }
         return s;
     }

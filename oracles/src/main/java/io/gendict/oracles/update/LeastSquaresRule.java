@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * J_t(A) = β_t·J_{t−1}(A) + ‖Y_t − X_t·Aᵀ‖²_F + (1 − β_t)·λ·‖A − A_{t−1}‖²_F (J_0 = λ·‖A − A0‖²_F).
  * J_t is quadratic with Hessian S_t = β_t·S_{t−1} + X_tᵀX_t + (1 − β_t)·λ·I (n×n; memory
  * independent of the sample count) and its minimiser is one Newton step from A_{t−1}:
- * A_t = A_{t−1} + R_tᵀ·X_t·S_t⁻¹ with R_tᵀ = Y_tᵀ − A_{t−1}·X_tᵀ (one n×n Cholesky and B
+ * A_t = A_{t−1} + R_tᵀ·X_t·S_t⁻¹ with R_t = Y_t − X_t·A_{t−1}ᵀ (one n×n Cholesky and B
  * right-hand sides: O(n³/3 + B·n·(n + m)) instead of O(m·n²) for re-solving from the sums). The
  * ridge λ = ρ·tr(X₁ᵀX₁)/n, fixed at the first batch, keeps S_t positive definite when X is
  * rank-deficient (e.g. X in a k-dimensional subspace for group sparsity). β = 0 gives the batch
@@ -79,13 +79,11 @@ public final class LeastSquaresRule implements UpdateRule {
             throw new GendictException(ErrorKind.NUMERICAL_FAILURE,
                     "least-squares update: the " + n + "x" + n + " statistic S is not positive definite");
         }
-        DMatrixRMaj xt = CommonOps_DDRM.transpose(x, null);
         DMatrixRMaj wt = new DMatrixRMaj(n, rows);
-        chol.solve(xt, wt);
-        DMatrixRMaj rt = CommonOps_DDRM.transpose(y, null);
-        kern.gemm(false, false, -1, a, xt, 1, rt);
-        DMatrixRMaj w = CommonOps_DDRM.transpose(wt, null);
-        kern.gemm(false, false, 1, rt, w, 1, a);
+        chol.solve(CommonOps_DDRM.transpose(x, null), wt);
+        DMatrixRMaj r = y.copy();
+        kern.gemm(false, false, -1, x, CommonOps_DDRM.transpose(a, null), 1, r);
+        kern.gemm(true, false, 1, r, CommonOps_DDRM.transpose(wt, null), 1, a);
     }
 
     private void addDiagonal(double v) {
