@@ -1,0 +1,87 @@
+package io.gendict.cli.command;
+
+import io.gendict.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The example third-party plugin under {@code examples/shifted-square-prior}: compiled from its
+ * sources into a jar in a plugins folder, then listed, checked and run through an experiment by name.
+ */
+class ExamplePluginTest {
+    private static final Path EXAMPLE = Path.of("..", "examples", "shifted-square-prior", "src", "main");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void theExamplePluginIsListedCheckedAndUsedByName() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        buildJar(plugins.resolve("shifted-square-prior.jar"));
+
+        assertEquals(0, run("plugins", "--plugins", plugins.toString()), err.toString());
+        assertTrue(out.toString().contains("shifted-square"), out.toString());
+        assertTrue(out.toString().contains("shifted-square-prior.jar"), out.toString());
+
+        assertEquals(0, run("check", "--plugins", plugins.toString(), "--prior", "shifted-square:k=2",
+                "--random-dictionary", "8", "--samples", "50"), err.toString());
+        assertTrue(out.toString().contains("shifted-square:k=2"), out.toString());
+
+        Path results = dir.resolve("exp");
+        assertEquals(0, run("experiment", "dependencies", "--plugins", plugins.toString(), "--prior", "shifted-square:k=2",
+                "--m", "6", "--trials", "1", "--batches", "2", "--methods", "fast,mod", "--out", results.toString()),
+                err.toString());
+        assertTrue(Files.readString(results.resolve("results.csv")).lines().count() == 1 + 2 * 2);
+
+        assertEquals(2, run("check", "--prior", "shifted-square:k=2"), "without --plugins the name is unknown");
+        assertTrue(err.toString().contains("unknown prior 'shifted-square'"), err.toString());
+    }
+
+    private void buildJar(Path jar) throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17",
+                "-cp", System.getProperty("java.class.path")));
+        try (Stream<Path> sources = Files.walk(EXAMPLE.resolve("java"))) {
+            sources.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "the example compiles");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(file)) {
+            for (Path root : List.of(classes, EXAMPLE.resolve("resources"))) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    for (Path p : files.filter(Files::isRegularFile).toList()) {
+                        zip.putNextEntry(new JarEntry(root.relativize(p).toString().replace('\\', '/')));
+                        zip.write(Files.readAllBytes(p));
+                        zip.closeEntry();
+                    }
+                }
+            }
+        }
+    }
+}
