@@ -6,6 +6,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ public final class ErrorCurvePlot {
                 .title("gendict " + result.settings().name() + ": test error vs training samples ("
                         + result.settings().trials() + (result.settings().trials() == 1 ? " trial)" : " trials, mean ± std)"))
                 .xAxisTitle("training samples").yAxisTitle("test error (mean ‖A·x̂ − clean‖)").build();
-        Styler styler = chart.getStyler();
+        XYStyler styler = chart.getStyler();
         styler.setYAxisLogarithmic(true);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setChartBackgroundColor(java.awt.Color.WHITE);

@@ -169,10 +169,6 @@ public final class ModelStore {
         Map<String, DMatrixRMaj> arrays = listed.containsKey(PRIOR_ARRAYS) ? Npz.read(dir.resolve(PRIOR_ARRAYS)) : Map.of();
         GenerativePrior prior = restorePrior(dir.resolve(PRIOR), registry, arrays);
         ModelInfo info = parseInfo(dir.resolve(INFO));
-        if (dictionary.numCols != prior.outputDim()) {
-            throw new FormatException(dir.resolve(DICTIONARY).toString(), "has " + dictionary.numCols
-                    + " columns, the prior's output dimension is " + prior.outputDim());
-        }
         return new Loaded(new Model(dictionary, prior, info), digest().digest(sums));
     }
 
