@@ -29,6 +29,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,8 +38,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code gendict learn}: learns a dictionary from a .npy data file (memory-mapped, seeded shuffled
@@ -56,6 +59,8 @@ public final class LearnCommand implements Runnable {
             .intParam("m", null, 1, 1_000_000, "data dimension")
             .doubleParam("sigma", 0.1, 0, Double.NaN, "noise standard deviation")
             .build();
+
+    private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--threads", "--plugins", "--verbose");
 
     @Spec
     private CommandSpec spec;
@@ -178,6 +183,12 @@ public final class LearnCommand implements Runnable {
         Optional<Checkpoints.Checkpoint> checkpoint = Optional.empty();
         Run run;
         if (resume != null) {
+            for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+                if (!RESUME_OPTIONS.contains(o.longestName())) {
+                    throw new GendictException(ErrorKind.INVALID_PARAMETER, o.longestName()
+                            + ": --resume takes the run's settings from its checkpoint; drop " + o.longestName());
+                }
+            }
             checkpoint = Checkpoints.latest(resume, registry);
             if (checkpoint.isEmpty()) {
                 throw new GendictException(ErrorKind.INVALID_INPUT, "--resume " + resume + ": no checkpoint in the folder");
@@ -194,7 +205,7 @@ public final class LearnCommand implements Runnable {
                 new LearnerContext(plan.dimension(), g, null, run.seed(), threads.threads()), registry);
         if (run.checkpointEvery() > 0 && !(learner instanceof Checkpointable)) {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--checkpoint-every: method '" + run.method()
-                    + "' cannot be checkpointed; use a generative method or drop the option");
+                    + "' cannot be checkpointed; drop the option");
         }
         List<ModelInfo.CurvePoint> curve = new ArrayList<>();
         long done = 0;
@@ -285,7 +296,7 @@ public final class LearnCommand implements Runnable {
     }
 
     private static String name(String methodSpec) {
-        return ComponentSpec.parse(methodSpec).name().toLowerCase(java.util.Locale.ROOT);
+        return ComponentSpec.parse(methodSpec).name().toLowerCase(Locale.ROOT);
     }
 
     private static BatchPlan plan(Run run, GenerativePrior g, Registry registry) {

@@ -112,6 +112,9 @@ class BadInputTest {
                 new Case("model folder with an altered file", "dictionary.npy", "out.npy", "denoise", "--model", f("model-altered"), "--in", g, "--out", f("out.npy")),
                 new Case("compressed file with a bad checksum", "corrupt.gdz", "out.npy", "decompress", "--model", m, "--in", f("corrupt.gdz"), "--out", f("out.npy")),
                 new Case("compressed file for another model", "another model", "out.npy", "decompress", "--model", f("other-model"), "--in", packed.toString(), "--out", f("out.npy")),
+                new Case("resume with a run option", "--seed", "m11", "learn", "--resume", m, "--seed", "3"),
+                new Case("resume without a checkpoint", "no checkpoint", "m11", "learn", "--resume", m),
+                new Case("checkpoint interval out of range", "--checkpoint-every", "m12", "learn", "--data", g, "--prior", PRIOR, "--checkpoint-every", "-1", "--out", f("m12")),
                 new Case("output in a missing folder", "nowhere", "nowhere", "encode", "--model", m, "--in", g, "--out", f("nowhere/z.npy")),
                 new Case("model output in a missing folder", "nowhere", "nowhere", "learn", "--data", g, "--prior", PRIOR, "--out", f("nowhere/model")));
     }
