@@ -175,9 +175,13 @@ public final class ModelStore {
     private static GenerativePrior restorePrior(Path file, Registry registry, Map<String, DMatrixRMaj> arrays) {
         JsonObject json = readJson(file);
         String spec = string(json, "spec", file);
-        ComponentSpec parsed = ComponentSpec.parse(spec);
-        PriorProvider provider = registry.lookup("prior", registry.priors(), parsed);
-        return provider.restore(provider.parameters().validate(provider.name(), parsed.raw()), arrays);
+        try {
+            ComponentSpec parsed = ComponentSpec.parse(spec);
+            PriorProvider provider = registry.lookup("prior", registry.priors(), parsed);
+            return provider.restore(provider.parameters().validate(provider.name(), parsed.raw()), arrays);
+        } catch (GendictException e) {
+            throw new GendictException(e.kind(), file + ": " + e.getMessage(), e);
+        }
     }
 
     private static JsonObject infoJson(ModelInfo info) {
