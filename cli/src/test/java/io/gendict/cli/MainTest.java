@@ -108,7 +108,7 @@ class MainTest {
         assertEquals(2, run("plugin"));
         String e = err.toString();
         assertEquals(1, e.lines().count(), e);
-        assertTrue(e.startsWith("gendict: Unmatched argument at index 0: 'plugin'; did you mean plugins?"), e);
+        assertTrue(e.startsWith("gendict: Unmatched argument at index 0: 'plugin'; did you mean plugins"), e);
         assertEquals("", out.toString());
     }
 
