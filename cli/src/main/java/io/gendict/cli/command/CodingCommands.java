@@ -121,7 +121,13 @@ public final class CodingCommands {
             DictionaryLearner learner = learner();
             Codes codes = readCodes(in);
             DataFiles.requireOutputFolder(out, "--out");
-            Npy.write(out, ModelInput.reconstruct(learner, codes));
+            DMatrixRMaj yHat;
+            try {
+                yHat = ModelInput.reconstruct(learner, codes);
+            } catch (GendictException e) {
+                throw new GendictException(e.kind(), "--in " + in + ": " + e.getMessage(), e);
+            }
+            Npy.write(out, yHat);
             stdout().printf("decoded %d samples to %s%n", codes.values().numRows, out);
             stdout().flush();
         }

@@ -200,7 +200,6 @@ public final class LearnCommand implements Runnable {
         GenerativePrior g = checkpoint.isPresent() ? checkpoint.get().model().model().prior() : registry.prior(run.prior());
         BatchPlan plan = plan(run, g, registry);
         long total = run.batches() > 0 ? run.batches() : -run.batches() * plan.batchesPerEpoch();
-        Methods.validate(run.method(), run.oracle(), run.update(), registry);
         DictionaryLearner learner = Methods.create(run.method(), run.oracle(), run.update(),
                 new LearnerContext(plan.dimension(), g, null, run.seed(), threads.threads()), registry);
         if (run.checkpointEvery() > 0 && !(learner instanceof Checkpointable)) {

@@ -100,6 +100,7 @@ class BadInputTest {
                 new Case("truncated .npy", "truncated.npy", "out.npy", "denoise", "--model", m, "--in", f("truncated.npy"), "--out", f("out.npy")),
                 new Case("wrong dtype", "ints.npy", "m3", "learn", "--data", f("ints.npy"), "--prior", PRIOR, "--out", f("m3")),
                 new Case("wrong number of columns", "narrow.npy", "out.npy", "encode", "--model", m, "--in", f("narrow.npy"), "--out", f("out.npy")),
+                new Case("codes of the wrong width", "narrow.npy", "out.npy", "decode", "--model", m, "--in", f("narrow.npy"), "--out", f("out.npy")),
                 new Case("NaN in the data", "nan.npy", "m4", "learn", "--data", f("nan.npy"), "--prior", PRIOR, "--batch-size", "8", "--out", f("m4")),
                 new Case("Inf in the data", "inf.npy", "out.gdz", "compress", "--model", m, "--in", f("inf.npy"), "--out", f("out.gdz")),
                 new Case("empty data", "empty.npy", "m5", "learn", "--data", f("empty.npy"), "--prior", PRIOR, "--out", f("m5")),
