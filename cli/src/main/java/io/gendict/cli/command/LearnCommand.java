@@ -134,7 +134,7 @@ public final class LearnCommand implements Runnable {
         Long batches;
     }
 
-    /** The settings of a run, saved in each checkpoint's run.json. */
+    /** The settings of a run, saved in each checkpoint's run.json; {@code batches} &lt; 0 means −epochs. */
     private record Run(String data, String synthetic, String prior, String method, String oracle, String update,
                        int batchSize, long batches, long seed, int checkpointEvery, String out) {
         JsonObject toJson() {
@@ -171,7 +171,7 @@ public final class LearnCommand implements Runnable {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("data", data != null ? data : "synthetic:" + synthetic);
             p.put("batchSize", Integer.toString(batchSize));
-            p.put("batches", Long.toString(batches));
+            p.put(batches > 0 ? "batches" : "epochs", Long.toString(Math.abs(batches)));
             p.put("checkpointEvery", Integer.toString(checkpointEvery));
             return p;
         }

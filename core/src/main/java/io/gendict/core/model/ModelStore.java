@@ -244,7 +244,7 @@ public final class ModelStore {
 
     /** Writes pretty-printed JSON atomically. */
     static void writeJson(Path file, JsonObject json) {
-        byte[] bytes = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json)
+        byte[] bytes = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(json)
                 .getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
