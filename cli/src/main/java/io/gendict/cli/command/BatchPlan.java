@@ -26,6 +26,9 @@ abstract class BatchPlan {
     /** @return the data dimension m */
     abstract int dimension();
 
+    /** @return what the batches are drawn from, e.g. {@code 1000×784}, to check a resumed run reads the same data */
+    abstract String shape();
+
     /** @return batches in one pass over the data (0 for synthetic data, which has no passes) */
     abstract long batchesPerEpoch();
 
@@ -56,6 +59,11 @@ abstract class BatchPlan {
         @Override
         int dimension() {
             return data.cols();
+        }
+
+        @Override
+        String shape() {
+            return data.rows() + "×" + data.cols();
         }
 
         @Override
@@ -106,6 +114,11 @@ abstract class BatchPlan {
         @Override
         int dimension() {
             return m;
+        }
+
+        @Override
+        String shape() {
+            return "synthetic m=" + m;
         }
 
         @Override

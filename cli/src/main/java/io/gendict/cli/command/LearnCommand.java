@@ -60,6 +60,7 @@ public final class LearnCommand implements Runnable {
             .doubleParam("sigma", 0.1, 0, Double.NaN, "noise standard deviation")
             .build();
 
+    private static final String DATA_SHAPE = "dataShape";
     private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--threads", "--plugins", "--verbose");
 
     @Spec
@@ -199,6 +200,13 @@ public final class LearnCommand implements Runnable {
         }
         GenerativePrior g = checkpoint.isPresent() ? checkpoint.get().model().model().prior() : registry.prior(run.prior());
         BatchPlan plan = plan(run, g, registry);
+        JsonObject runJson = run.toJson();
+        runJson.addProperty(DATA_SHAPE, plan.shape());
+        JsonElement started = checkpoint.map(c -> c.run().get(DATA_SHAPE)).orElse(null);
+        if (started != null && !started.getAsString().equals(plan.shape())) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, "--resume " + resume + ": the data " + run.data() + " is now "
+                    + plan.shape() + ", the run started on " + started.getAsString());
+        }
         long total = run.batches() > 0 ? run.batches() : -run.batches() * plan.batchesPerEpoch();
         DictionaryLearner learner = Methods.create(run.method(), run.oracle(), run.update(),
                 new LearnerContext(plan.dimension(), g, null, run.seed(), threads.threads()), registry);
@@ -226,7 +234,7 @@ public final class LearnCommand implements Runnable {
                 progress.stepTo(t + 1);
                 if (run.checkpointEvery() > 0 && ((t + 1) % run.checkpointEvery() == 0 || t + 1 == total)) {
                     Checkpoints.write(dir, t + 1, model(learner, g, run, curve),
-                            ((Checkpointable) learner).state(), run.toJson());
+                            ((Checkpointable) learner).state(), runJson);
                 }
             }
         }

@@ -85,6 +85,11 @@ class BadInputTest {
         byte[] p = Files.readAllBytes(packed);
         p[p.length / 2] ^= 0x10;
         Files.write(dir.resolve("corrupt.gdz"), p);
+        Path resumable = dir.resolve("resumable.npy");
+        Npy.write(resumable, y);
+        assertEquals("0", run("learn", "--data", resumable.toString(), "--prior", PRIOR, "--method", "altmin",
+                "--batch-size", "20", "--checkpoint-every", "1", "--out", dir.resolve("resumable").toString())[0]);
+        Npy.write(resumable, new DMatrixRMaj(30, M));
         Path other = dir.resolve("other-model");
         assertEquals("0", run("learn", "--data", good.toString(), "--prior", PRIOR, "--method", "altmin",
                 "--batch-size", "20", "--seed", "2", "--out", other.toString())[0]);
@@ -116,6 +121,7 @@ class BadInputTest {
                 new Case("resume with a run option", "--seed", "m11", "learn", "--resume", m, "--seed", "3"),
                 new Case("resume without a checkpoint", "no checkpoint", "m11", "learn", "--resume", m),
                 new Case("checkpoint interval out of range", "--checkpoint-every", "m12", "learn", "--data", g, "--prior", PRIOR, "--checkpoint-every", "-1", "--out", f("m12")),
+                new Case("data changed under a resumed run", "resumable.npy", "m13", "learn", "--resume", f("resumable")),
                 new Case("output in a missing folder", "nowhere", "nowhere", "encode", "--model", m, "--in", g, "--out", f("nowhere/z.npy")),
                 new Case("model output in a missing folder", "nowhere", "nowhere", "learn", "--data", g, "--prior", PRIOR, "--out", f("nowhere/model")));
     }

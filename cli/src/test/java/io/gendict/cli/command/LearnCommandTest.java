@@ -2,11 +2,11 @@ package io.gendict.cli.command;
 
 import io.gendict.cli.Main;
 import io.gendict.core.data.SyntheticSource;
+import io.gendict.core.io.ElementType;
 import io.gendict.core.io.Npy;
 import io.gendict.core.io.Npz;
-import io.gendict.core.model.ModelStore;
 import io.gendict.core.spi.GenerativePrior;
-import io.gendict.cli.option.PluginsOption;
+import io.gendict.priors.GroupSparsityPriorProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +39,7 @@ class LearnCommandTest {
     /** Writes n noisy samples of the prior's model in dimension m as float32. */
     static Path data(Path file, GenerativePrior prior, int m, int n, long seed) {
         DMatrixRMaj y = SyntheticSource.builder(prior, m, seed).sigma(0.05).build().next(n).y();
-        Npy.write(file, y, io.gendict.core.io.ElementType.FLOAT32);
+        Npy.write(file, y, ElementType.FLOAT32);
         return file;
     }
 
@@ -49,11 +50,7 @@ class LearnCommandTest {
     @Test
     void learnsFromAFileAndUsesTheModel() throws Exception {
         Path y = dir.resolve("y.npy");
-        Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "plugins");
-        GenerativePrior g = new io.gendict.priors.GroupSparsityPriorProvider().create(
-                new io.gendict.priors.GroupSparsityPriorProvider().parameters().validate("group-sparsity",
-                        java.util.Map.of("n", 30, "k", 3)));
-        data(y, g, 20, 250, 3);
+        data(y, prior(), 20, 250, 3);
         Path model = dir.resolve("model");
         assertEquals(0, run("learn", "--data", s(y), "--prior", PRIOR, "--batch-size", "50", "--epochs", "2",
                 "--seed", "5", "--out", s(model), "--threads", "2"), err.toString());
@@ -97,7 +94,7 @@ class LearnCommandTest {
         assertEquals(0, run("learn", "--synthetic", "m=16", "--prior", PRIOR, "--method", "ksvd", "--atoms", "24",
                 "--sparsity", "3", "--batches", "3", "--batch-size", "40", "--out", s(model)), err.toString());
         Path y = dir.resolve("y.npy");
-        Npy.write(y, new SyntheticSourceHolder().batch(16));
+        Npy.write(y, SyntheticSource.builder(prior(), 16, 4).build().next(30).y());
         Path z = dir.resolve("z.npz");
         assertEquals(0, run("encode", "--model", s(model), "--in", s(y), "--out", s(z)), err.toString());
         assertEquals(3, Npz.read(z).get("indices").numCols);
@@ -109,7 +106,7 @@ class LearnCommandTest {
     }
 
     @Test
-    void aResumedRunEqualsAnUninterruptedOne() throws Exception {
+    void checkpointingAndResumingAFinishedRunChangeNothing() throws Exception {
         String[] common = {"learn", "--synthetic", "m=12", "--prior", PRIOR, "--method", "algorithm1", "--batch-size", "20",
                 "--seed", "9"};
         Path full = dir.resolve("full");
@@ -126,13 +123,9 @@ class LearnCommandTest {
         return r;
     }
 
-    /** Samples from the group-sparsity prior in dimension m. */
-    private static final class SyntheticSourceHolder {
-        DMatrixRMaj batch(int m) {
-            GenerativePrior g = new io.gendict.priors.GroupSparsityPriorProvider().create(
-                    new io.gendict.priors.GroupSparsityPriorProvider().parameters().validate("group-sparsity",
-                            java.util.Map.of("n", 30, "k", 3)));
-            return SyntheticSource.builder(g, m, 4).build().next(30).y();
-        }
+    /** @return the group-sparsity prior of {@link #PRIOR} */
+    static GenerativePrior prior() {
+        GroupSparsityPriorProvider provider = new GroupSparsityPriorProvider();
+        return provider.create(provider.parameters().validate("group-sparsity", Map.of("n", 30, "k", 3)));
     }
 }
