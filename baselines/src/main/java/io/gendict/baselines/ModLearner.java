@@ -10,6 +10,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
+import java.util.Map;
+
 /**
  * Method of Optimal Directions (Engan, Aase &amp; Husøy 1999), ALGORITHMS.md §7.4: code with
  * Batch-OMP (K non-zeros), then D = S_yx·(S_xx + λI)⁻¹ with S_yx = Σ y xᵀ, S_xx = Σ x xᵀ,
@@ -53,6 +55,18 @@ final class ModLearner extends SparseLearner {
             solve(y, res);
         }
         return first;
+    }
+
+    @Override
+    protected void saveState(Map<String, DMatrixRMaj> state) {
+        state.put("sxx", sxx.copy());
+        state.put("sxy", sxy.copy());
+    }
+
+    @Override
+    protected void restoreState(Map<String, DMatrixRMaj> state) {
+        sxx.setTo(entry(state, "sxx", sxx.numRows, sxx.numCols));
+        sxy.setTo(entry(state, "sxy", sxy.numRows, sxy.numCols));
     }
 
     /** S_xx += Σ x xᵀ and S_xy (n×m) += Σ x yᵀ over the batch, from the sparse codes. */

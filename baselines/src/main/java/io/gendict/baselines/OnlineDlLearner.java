@@ -7,6 +7,7 @@ import io.gendict.core.spi.LearnerContext;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Online dictionary learning (Mairal, Bach, Ponce &amp; Sapiro 2009), ALGORITHMS.md §7.5, with
@@ -48,6 +49,22 @@ final class OnlineDlLearner extends SparseLearner {
         accB = new DMatrixRMaj(settings.atoms(), settings.m());
         dt = new DMatrixRMaj(settings.atoms(), settings.m());
         step = new double[settings.m()];
+    }
+
+    @Override
+    protected void saveState(Map<String, DMatrixRMaj> state) {
+        state.put("accA", accA.copy());
+        state.put("accB", accB.copy());
+        DMatrixRMaj steps = new DMatrixRMaj(1, 1);
+        steps.data[0] = t;
+        state.put("t", steps);
+    }
+
+    @Override
+    protected void restoreState(Map<String, DMatrixRMaj> state) {
+        accA.setTo(entry(state, "accA", accA.numRows, accA.numCols));
+        accB.setTo(entry(state, "accB", accB.numRows, accB.numCols));
+        t = (long) entry(state, "t", 1, 1).data[0];
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.gendict.baselines.omp.SparseCodes;
 import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.spi.Checkpointable;
 import io.gendict.core.spi.Codes;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.LearnerContext;
@@ -12,7 +13,9 @@ import io.gendict.core.spi.LearnerListener;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -24,8 +27,14 @@ import java.util.SplittableRandom;
  * random (init=random, at creation) or taken from the first batch (init=data, at the first
  * {@link #fit}; until then {@link #dictionary()} and {@link #encode} fail). {@link #encode} keeps
  * the Gram matrix of the dictionary until the next fit.
+ *
+ * <p>Checkpoints ({@link Checkpointable}) hold the dictionary, the counters and a subclass's
+ * accumulators ({@link #saveState}); the random stream is used only to initialise the dictionary, at
+ * creation or on the first batch, so a learner restored after a batch continues bit for bit.
  */
-abstract class SparseLearner implements DictionaryLearner {
+abstract class SparseLearner implements DictionaryLearner, Checkpointable {
+    private static final String DICTIONARY = "dictionary";
+    private static final String PROGRESS = "progress";
     protected final LearnerSettings settings;
     protected final SplittableRandom rng;
     protected DMatrixRMaj dict;
@@ -100,6 +109,60 @@ abstract class SparseLearner implements DictionaryLearner {
     @Override
     public void addListener(LearnerListener listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public final Map<String, DMatrixRMaj> state() {
+        requireDictionary();
+        Map<String, DMatrixRMaj> state = new LinkedHashMap<>();
+        state.put(DICTIONARY, dict.copy());
+        DMatrixRMaj progress = new DMatrixRMaj(1, 2);
+        progress.data[0] = batches;
+        progress.data[1] = seen;
+        state.put(PROGRESS, progress);
+        saveState(state);
+        return state;
+    }
+
+    @Override
+    public final void restore(Map<String, DMatrixRMaj> state) {
+        DMatrixRMaj saved = entry(state, DICTIONARY, settings.m(), settings.atoms());
+        Checks.finite(settings.name() + " state '" + DICTIONARY + "'", saved);
+        DMatrixRMaj progress = entry(state, PROGRESS, 1, 2);
+        dict = saved.copy();
+        coder = null;
+        batches = (int) progress.data[0];
+        seen = (long) progress.data[1];
+        restoreState(state);
+    }
+
+    /**
+     * Adds the subclass's accumulators to a checkpoint state; the default adds nothing.
+     *
+     * @param state the state being built. Modified.
+     */
+    protected void saveState(Map<String, DMatrixRMaj> state) {
+    }
+
+    /**
+     * Restores what {@link #saveState} added; the default restores nothing.
+     *
+     * @param state as saved. Not modified.
+     */
+    protected void restoreState(Map<String, DMatrixRMaj> state) {
+    }
+
+    /**
+     * @return the named entry of a saved state, checked to be rows×cols
+     * @throws GendictException INVALID_INPUT when it is missing or mis-shaped
+     */
+    protected final DMatrixRMaj entry(Map<String, DMatrixRMaj> state, String key, int rows, int cols) {
+        DMatrixRMaj m = state.get(key);
+        if (m == null) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, settings.name() + " state: missing entry '" + key + "'");
+        }
+        Checks.shape(settings.name() + " state '" + key + "'", m, rows, cols);
+        return m;
     }
 
     /**

@@ -2,7 +2,9 @@ package io.gendict.cli;
 
 import io.gendict.cli.command.BenchCommand;
 import io.gendict.cli.command.CheckCommand;
+import io.gendict.cli.command.CodingCommands;
 import io.gendict.cli.command.ExperimentCommand;
+import io.gendict.cli.command.LearnCommand;
 import io.gendict.cli.command.PluginsCommand;
 import io.gendict.cli.command.TrainVaeCommand;
 import io.gendict.cli.option.VerboseOption;
@@ -31,6 +33,12 @@ import picocli.CommandLine.Spec;
             TrainVaeCommand.class,
             CheckCommand.class,
             BenchCommand.class,
+            LearnCommand.class,
+            CodingCommands.Encode.class,
+            CodingCommands.Decode.class,
+            CodingCommands.Denoise.class,
+            CodingCommands.Compress.class,
+            CodingCommands.Decompress.class,
             CommandLine.HelpCommand.class
         })
 public final class GendictCommand implements Runnable {

@@ -9,6 +9,10 @@ import io.gendict.core.spi.UpdateRule;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
 /**
  * Alternating minimisation (ALGORITHMS.md §2.1, §2.2): for each fresh batch Y, decode
  * Ẑ = oracle(A, Y) from starts drawn from p_z, then A ← rule(A, Y, G(Ẑ)). With the {@code adam}
@@ -18,7 +22,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * used for an update again while the last update lowered the batch's squared error (codes fixed)
  * by more than the relative {@code tolerance}: codes decoded against a poor early dictionary are
  * refreshed before the next batch. The decode runs in fixed chunks over the context's threads,
- * bit-identical to one thread. Stateful; not thread-safe.
+ * bit-identical to one thread. Its checkpoint state is the dictionary, the counters and the update
+ * rule's state (keys prefixed {@code rule.}). Stateful; not thread-safe.
  *
  * @since 0.1
  */
@@ -41,6 +46,7 @@ public final class AltMinLearner extends GenerativeLearner {
         }
     }
 
+    private static final String RULE = "rule.";
     private final ChunkedDecoder decoder;
     private final Options options;
     private final UpdateRule rule;
@@ -59,7 +65,7 @@ public final class AltMinLearner extends GenerativeLearner {
         this.decoder = new ChunkedDecoder(oracle, context.threads());
         this.rule = rule;
         this.backup = a.copy();
-        rule.start(a, prior, trainRng.split());
+        rule.start(a, prior, startRng.split());
     }
 
     @Override
@@ -67,8 +73,9 @@ public final class AltMinLearner extends GenerativeLearner {
         backup.setTo(a);
         DMatrixRMaj x = new DMatrixRMaj(y.numRows, prior.outputDim());
         double first = Double.NaN;
+        SplittableRandom rng = batchRng(batch);
         for (int round = 1; round <= options.rounds(); round++) {
-            DecodeResult r = decoder.decode(a, prior, y, trainRng.split());
+            DecodeResult r = decoder.decode(a, prior, y, rng.split());
             double sum = 0;
             for (double f : r.objective()) {
                 sum += f;
@@ -91,6 +98,25 @@ public final class AltMinLearner extends GenerativeLearner {
             }
         }
         return first;
+    }
+
+    @Override
+    public Map<String, DMatrixRMaj> state() {
+        Map<String, DMatrixRMaj> state = super.state();
+        rule.state().forEach((key, value) -> state.put(RULE + key, value));
+        return state;
+    }
+
+    @Override
+    public void restore(Map<String, DMatrixRMaj> state) {
+        Map<String, DMatrixRMaj> ruleState = new LinkedHashMap<>();
+        state.forEach((key, value) -> {
+            if (key.startsWith(RULE)) {
+                ruleState.put(key.substring(RULE.length()), value);
+            }
+        });
+        super.restore(state);
+        rule.restore(ruleState);
     }
 
     private double squaredError(DMatrixRMaj y, DMatrixRMaj x) {

@@ -64,7 +64,7 @@ public final class AutodiffLearner extends GenerativeLearner {
         int n = a.numCols;
         int k = prior.latentDim();
         DMatrixRMaj z = new DMatrixRMaj(rows, k);
-        prior.latentDistribution().sample(trainRng.split(), z);
+        prior.latentDistribution().sample(batchRng(batch), z);
         DMatrixRMaj x = new DMatrixRMaj(rows, n);
         DMatrixRMaj yt = CommonOps_DDRM.transpose(y, null);
         DMatrixRMaj rt = new DMatrixRMaj(m, rows);

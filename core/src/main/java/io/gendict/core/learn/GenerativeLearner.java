@@ -3,6 +3,7 @@ package io.gendict.core.learn;
 import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.spi.Checkpointable;
 import io.gendict.core.spi.Codes;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
@@ -13,20 +14,27 @@ import io.gendict.core.spi.LearnerListener;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * What every generative method shares: the dictionary (from the context or Uniform[0,1) from the
  * seed, ALGORITHMS.md §3), input checks, batch and sample counts, listeners, and encoding with a
  * decode oracle from starts drawn from p_z. Random streams are split from the seed: one for the
- * initial dictionary, one for training, one for encoding.
+ * initial dictionary, one for the start of a run (e.g. an update rule's estimates), one for
+ * encoding, and one seed from which each training batch's stream is derived by its index
+ * ({@link #batchRng}), so a run restored from a {@link Checkpointable#state()} continues bit for bit.
  */
-abstract class GenerativeLearner implements DictionaryLearner {
+abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
+    private static final String DICTIONARY = "dictionary";
+    private static final String PROGRESS = "progress";
     protected final String name;
     protected final GenerativePrior prior;
     protected final DMatrixRMaj a;
-    protected final SplittableRandom trainRng;
+    protected final SplittableRandom startRng;
+    private final long batchSeed;
     private final SplittableRandom encodeRng;
     private final ChunkedDecoder encoder;
     private final List<LearnerListener> listeners = new ArrayList<>();
@@ -40,8 +48,9 @@ abstract class GenerativeLearner implements DictionaryLearner {
         Checks.parameter(context.threads() >= 1, name + ": threads = " + context.threads() + ", expected >= 1");
         SplittableRandom root = new SplittableRandom(context.seed());
         SplittableRandom initRng = root.split();
-        this.trainRng = root.split();
+        this.startRng = root.split();
         this.encodeRng = root.split();
+        this.batchSeed = root.nextLong();
         int n = prior.outputDim();
         if (context.initialDictionary() != null) {
             Checks.shape("initial dictionary", context.initialDictionary(), context.m(), n);
@@ -109,6 +118,51 @@ abstract class GenerativeLearner implements DictionaryLearner {
         Checks.shape("codes", codes.values(), -1, prior.latentDim());
         Checks.shape("coefficients", out, codes.values().numRows, prior.outputDim());
         prior.forward(codes.values(), out);
+    }
+
+    /**
+     * The random stream of one training batch, a function of the seed and the batch index only.
+     *
+     * @param batch 0-based batch index
+     * @return a fresh stream
+     */
+    protected final SplittableRandom batchRng(int batch) {
+        return new SplittableRandom(new SplittableRandom(batchSeed ^ (0x9E3779B97F4A7C15L * (batch + 1L))).nextLong());
+    }
+
+    @Override
+    public Map<String, DMatrixRMaj> state() {
+        Map<String, DMatrixRMaj> state = new LinkedHashMap<>();
+        state.put(DICTIONARY, a.copy());
+        DMatrixRMaj progress = new DMatrixRMaj(1, 2);
+        progress.data[0] = batches;
+        progress.data[1] = samples;
+        state.put(PROGRESS, progress);
+        return state;
+    }
+
+    @Override
+    public void restore(Map<String, DMatrixRMaj> state) {
+        DMatrixRMaj saved = entry(state, DICTIONARY);
+        DMatrixRMaj progress = entry(state, PROGRESS);
+        Checks.shape(name + " state '" + DICTIONARY + "'", saved, a.numRows, a.numCols);
+        Checks.finite(name + " state '" + DICTIONARY + "'", saved);
+        Checks.shape(name + " state '" + PROGRESS + "'", progress, 1, 2);
+        a.setTo(saved);
+        batches = (int) progress.data[0];
+        samples = (long) progress.data[1];
+    }
+
+    /**
+     * @return the named entry of a saved state
+     * @throws GendictException INVALID_INPUT when it is missing
+     */
+    protected final DMatrixRMaj entry(Map<String, DMatrixRMaj> state, String key) {
+        DMatrixRMaj m = state.get(key);
+        if (m == null) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, name + " state: missing entry '" + key + "'");
+        }
+        return m;
     }
 
     @Override

@@ -84,12 +84,41 @@ public final class GenerativeMethods {
      * @throws GendictException UNKNOWN_NAME for a method not in {@link #names()}
      */
     public static DictionaryLearner create(String method, LearnerContext context, Registry registry) {
+        return create(method, null, null, context, registry);
+    }
+
+    /**
+     * Builds a named method, optionally with another oracle or update rule than its preset's
+     * (rounds per batch stay the preset's).
+     *
+     * @param method   one of {@link #names()}
+     * @param oracle   oracle spec replacing the preset's, or {@code null}
+     * @param rule     update rule spec replacing the preset's, or {@code null}; autodiff takes none
+     * @param context  dimensions, prior, initial dictionary, seed and threads
+     * @param registry resolves the specs
+     * @return a new learner
+     * @throws GendictException UNKNOWN_NAME for an unknown method, INVALID_PARAMETER for a rule given to autodiff
+     */
+    public static DictionaryLearner create(String method, String oracle, String rule, LearnerContext context,
+                                           Registry registry) {
         Preset p = preset(method);
-        DecodeOracle oracle = registry.oracle(oracleSpec(method, context.prior()));
+        DecodeOracle decoder = registry.oracle(oracle != null ? oracle : oracleSpec(method, context.prior()));
         if (p.rule() == null) {
-            return autodiff(oracle, context, AutodiffLearner.Options.paper());
+            if (rule != null) {
+                throw new GendictException(ErrorKind.INVALID_PARAMETER,
+                        "--update: method '" + method + "' updates A by joint Adam and takes no update rule");
+            }
+            return autodiff(decoder, context, AutodiffLearner.Options.paper());
         }
-        return alternating(method, oracle, registry.updateRule(p.rule()), context, p.options());
+        return alternating(method, decoder, registry.updateRule(rule != null ? rule : p.rule()), context, p.options());
+    }
+
+    /**
+     * @param method one of {@link #names()}
+     * @return the update rule spec of the named method's preset, or {@code null} for autodiff
+     */
+    public static String ruleSpec(String method) {
+        return preset(method).rule();
     }
 
     /**

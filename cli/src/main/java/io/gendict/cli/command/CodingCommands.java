@@ -1,0 +1,253 @@
+package io.gendict.cli.command;
+
+import io.gendict.cli.option.PluginsOption;
+import io.gendict.cli.option.ThreadsOption;
+import io.gendict.core.codec.CodeContainer;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import io.gendict.core.eval.DecimalQuantizer;
+import io.gendict.core.eval.Quantizer;
+import io.gendict.core.eval.ReconstructionError;
+import io.gendict.core.eval.UniformQuantizer;
+import io.gendict.core.io.AtomicFiles;
+import io.gendict.core.io.Npy;
+import io.gendict.core.io.Npz;
+import io.gendict.core.spi.Codes;
+import io.gendict.core.spi.DictionaryLearner;
+import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The commands that use a learned model: {@code encode}, {@code decode}, {@code denoise},
+ * {@code compress} and {@code decompress}. Dense codes are stored as a B×k .npy; the sparse codes of a
+ * baseline as an .npz with {@code values} and {@code indices} (B×K, -1 for an unused slot). Every
+ * output is written to a temporary file and moved into place.
+ *
+ * @since 0.1
+ */
+public final class CodingCommands {
+    private static final String VALUES = "values";
+    private static final String INDICES = "indices";
+
+    private CodingCommands() {
+    }
+
+    /** The options every coding command shares. */
+    abstract static class Base implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        PluginsOption plugins;
+
+        @Mixin
+        ThreadsOption threads;
+
+        @Mixin
+        ModelInput model;
+
+        @Option(names = "--in", required = true, paramLabel = "FILE", description = "The input file.")
+        Path in;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The output file.")
+        Path out;
+
+        DictionaryLearner learner() {
+            return model.learner(plugins, threads.threads());
+        }
+
+        DMatrixRMaj samples() {
+            DataFiles.requireReadable(in, "--in");
+            DMatrixRMaj y = DataFiles.read(in, "--in", model.dimension(plugins));
+            DataFiles.requireOutputFolder(out, "--out");
+            return y;
+        }
+
+        PrintWriter stdout() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    /** How precisely codes are stored. */
+    static final class Precision {
+        @Option(names = "--digits", paramLabel = "D", description = "Round codes to D decimal places.")
+        Integer digits;
+
+        @Option(names = "--bits", paramLabel = "b", description = "Quantize codes to b-bit uniform levels per coordinate.")
+        Integer bits;
+
+        Quantizer quantizer(int defaultDigits) {
+            return bits != null ? new UniformQuantizer(bits) : digits != null ? new DecimalQuantizer(digits)
+                    : defaultDigits < 0 ? Quantizer.none() : new DecimalQuantizer(defaultDigits);
+        }
+    }
+
+    /** {@code gendict encode}: codes samples with a model. */
+    @Command(name = "encode", description = "Code samples with a model: dense latents Z (B×k .npy) or sparse codes (.npz).")
+    public static final class Encode extends Base {
+        @ArgGroup(exclusive = true)
+        Precision precision = new Precision();
+
+        @Override
+        public void run() {
+            Quantizer q = precision.quantizer(-1);
+            DMatrixRMaj y = samples();
+            Codes codes = learner().encode(y);
+            q.quantize(codes.values());
+            writeCodes(out, codes);
+            stdout().printf("encoded %d samples to %s (%s)%n", y.numRows, out, codes.sparse() ? "sparse codes" : "latents");
+            stdout().flush();
+        }
+    }
+
+    /** {@code gendict decode}: reconstructs samples from codes. */
+    @Command(name = "decode", description = "Reconstruct samples Ŷ = A·G(Z) (or A·x for sparse codes) from codes.")
+    public static final class Decode extends Base {
+        @Override
+        public void run() {
+            DataFiles.requireReadable(in, "--in");
+            DictionaryLearner learner = learner();
+            Codes codes = readCodes(in);
+            DataFiles.requireOutputFolder(out, "--out");
+            DMatrixRMaj yHat;
+            try {
+                yHat = ModelInput.reconstruct(learner, codes);
+            } catch (GendictException e) {
+                throw new GendictException(e.kind(), "--in " + in + ": " + e.getMessage(), e);
+            }
+            Npy.write(out, yHat);
+            stdout().printf("decoded %d samples to %s%n", codes.values().numRows, out);
+            stdout().flush();
+        }
+    }
+
+    /** {@code gendict denoise}: decode(encode(y)). */
+    @Command(name = "denoise", description = "Project samples onto the model: Ŷ = decode(encode(Y)).")
+    public static final class Denoise extends Base {
+        @Override
+        public void run() {
+            DMatrixRMaj y = samples();
+            DictionaryLearner learner = learner();
+            DMatrixRMaj yHat = ModelInput.reconstruct(learner, learner.encode(y));
+            Npy.write(out, yHat);
+            stdout().printf("denoised %d samples to %s; mean distance to the input %.6g%n", y.numRows, out,
+                    ReconstructionError.meanRowDistance(yHat, y));
+            stdout().flush();
+        }
+    }
+
+    /** {@code gendict compress}: codes, quantizes and packs samples into a binary container. */
+    @Command(name = "compress", description = "Compress samples into a binary file of packed codes; prints bits per "
+            + "sample, compression ratio vs float32 and reconstruction error.")
+    public static final class Compress extends Base {
+        @ArgGroup(exclusive = true)
+        Precision precision = new Precision();
+
+        @Override
+        public void run() {
+            Quantizer q = precision.quantizer(4);
+            DMatrixRMaj y = samples();
+            DictionaryLearner learner = learner();
+            Codes codes = learner.encode(y);
+            byte[] bytes = CodeContainer.encode(codes, learner.dictionary().numCols, q, model.loaded(plugins).checksum());
+            AtomicFiles.write(out, o -> o.write(bytes));
+            Codes stored = CodeContainer.decode(bytes, out.toString(), model.loaded(plugins).checksum()).codes();
+            DMatrixRMaj yHat = ModelInput.reconstruct(learner, stored);
+            double bitsPerSample = bytes.length * 8.0 / y.numRows;
+            double ratio = (double) y.numRows * y.numCols * 4 / bytes.length;
+            stdout().printf("%s: %d samples, %d bytes, %.2f bits per sample, compression ratio %.2f vs float32, "
+                            + "reconstruction error %.6g (mean ‖y − ŷ‖), relative %.6g%n",
+                    out, y.numRows, bytes.length, bitsPerSample, ratio, ReconstructionError.meanRowDistance(yHat, y),
+                    relative(y, yHat));
+            stdout().flush();
+        }
+    }
+
+    /** {@code gendict decompress}: unpacks a container and reconstructs the samples. */
+    @Command(name = "decompress", description = "Reconstruct samples from a file written by gendict compress.")
+    public static final class Decompress extends Base {
+        @Override
+        public void run() {
+            DataFiles.requireReadable(in, "--in");
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(in);
+            } catch (IOException e) {
+                throw new GendictException(ErrorKind.IO, "--in " + in + ": cannot read: " + e);
+            }
+            Codes codes = CodeContainer.decode(bytes, in.toString(), model.loaded(plugins).checksum()).codes();
+            DataFiles.requireOutputFolder(out, "--out");
+            Npy.write(out, ModelInput.reconstruct(learner(), codes));
+            stdout().printf("decompressed %d samples to %s%n", codes.values().numRows, out);
+            stdout().flush();
+        }
+    }
+
+    private static double relative(DMatrixRMaj y, DMatrixRMaj yHat) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < y.data.length && i < y.numRows * y.numCols; i++) {
+            double d = y.data[i] - yHat.data[i];
+            num += d * d;
+            den += y.data[i] * y.data[i];
+        }
+        return den == 0 ? 0 : Math.sqrt(num / den);
+    }
+
+    private static void writeCodes(Path file, Codes codes) {
+        if (!codes.sparse()) {
+            Npy.write(file, codes.values());
+            return;
+        }
+        DMatrixRMaj indices = new DMatrixRMaj(codes.values().numRows, codes.values().numCols);
+        for (int i = 0; i < codes.indices().length; i++) {
+            indices.data[i] = codes.indices()[i];
+        }
+        Map<String, DMatrixRMaj> arrays = new LinkedHashMap<>();
+        arrays.put(VALUES, codes.values());
+        arrays.put(INDICES, indices);
+        Npz.write(file, arrays, false);
+    }
+
+    private static Codes readCodes(Path file) {
+        if (!isZip(file)) {
+            DMatrixRMaj z = Npy.readMatrix(file);
+            DataFiles.requireFinite(z, file, "--in", null, 0);
+            return new Codes(z, null);
+        }
+        Map<String, DMatrixRMaj> arrays = Npz.read(file);
+        DMatrixRMaj values = arrays.get(VALUES);
+        DMatrixRMaj indices = arrays.get(INDICES);
+        if (values == null || indices == null || values.numRows != indices.numRows || values.numCols != indices.numCols) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, "--in " + file
+                    + ": expected sparse codes with equally shaped 'values' and 'indices'");
+        }
+        DataFiles.requireFinite(values, file, "--in", null, 0);
+        int[] idx = new int[indices.numRows * indices.numCols];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = (int) indices.data[i];
+        }
+        return new Codes(values, idx);
+    }
+
+    private static boolean isZip(Path file) {
+        try (var s = Files.newInputStream(file)) {
+            byte[] head = s.readNBytes(2);
+            return head.length == 2 && head[0] == 'P' && head[1] == 'K';
+        } catch (IOException e) {
+            throw new GendictException(ErrorKind.IO, "--in " + file + ": cannot read: " + e);
+        }
+    }
+}

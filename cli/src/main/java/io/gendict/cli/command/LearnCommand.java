@@ -1,0 +1,327 @@
+package io.gendict.cli.command;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.gendict.cli.GendictCommand;
+import io.gendict.cli.option.PluginsOption;
+import io.gendict.cli.option.ThreadsOption;
+import io.gendict.core.data.SyntheticSource;
+import io.gendict.core.error.Checks;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import io.gendict.core.io.MappedNpy;
+import io.gendict.core.learn.GenerativeMethods;
+import io.gendict.core.model.Checkpoints;
+import io.gendict.core.model.Methods;
+import io.gendict.core.model.Model;
+import io.gendict.core.model.ModelInfo;
+import io.gendict.core.model.ModelStore;
+import io.gendict.core.param.ComponentSpec;
+import io.gendict.core.param.ParamSpec;
+import io.gendict.core.param.Params;
+import io.gendict.core.spi.Checkpointable;
+import io.gendict.core.spi.DictionaryLearner;
+import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.Registry;
+import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code gendict learn}: learns a dictionary from a .npy data file (memory-mapped, seeded shuffled
+ * batches) or from synthetic data, under a given prior, with any generative method (optionally with
+ * another oracle or update rule) or baseline, and writes a model folder ({@link ModelStore}). With
+ * {@code --checkpoint-every N} the learner's whole state is saved atomically every N batches;
+ * {@code --resume DIR} continues from the newest checkpoint bit for bit.
+ *
+ * @since 0.1
+ */
+@Command(name = "learn", description = "Learn a dictionary from your data (or synthetic data) under a prior; "
+        + "writes a model folder for encode, decode, denoise and compress.")
+public final class LearnCommand implements Runnable {
+    private static final ParamSpec SYNTHETIC = ParamSpec.builder()
+            .intParam("m", null, 1, 1_000_000, "data dimension")
+            .doubleParam("sigma", 0.1, 0, Double.NaN, "noise standard deviation")
+            .build();
+
+    private static final String DATA_SHAPE = "dataShape";
+    private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--threads", "--plugins", "--verbose");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PluginsOption plugins;
+
+    @Mixin
+    private ThreadsOption threads;
+
+    @ArgGroup(exclusive = true)
+    private Source source = new Source();
+
+    @Option(names = "--resume", paramLabel = "MODEL_DIR",
+            description = "Continue the run checkpointed in MODEL_DIR; its settings come from the checkpoint.")
+    private Path resume;
+
+    @Option(names = "--prior", paramLabel = "SPEC", description = "The prior, e.g. group-sparsity:n=300,k=10.")
+    private String prior;
+
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "fast",
+            description = "fast, altmin, algorithm1, autodiff or a baseline (mod, ksvd, online-dl; "
+                    + "parameters after a colon) (default: ${DEFAULT-VALUE}).")
+    private String method;
+
+    @Option(names = "--oracle", paramLabel = "SPEC", description = "Replace the method's decode oracle.")
+    private String oracle;
+
+    @Option(names = "--update", paramLabel = "SPEC", description = "Replace the method's dictionary update rule.")
+    private String update;
+
+    @Option(names = "--atoms", paramLabel = "N", description = "Baselines: number of atoms.")
+    private Integer atoms;
+
+    @Option(names = "--sparsity", paramLabel = "K", description = "Baselines: non-zeros per code.")
+    private Integer sparsity;
+
+    @Option(names = "--batch-size", paramLabel = "P", defaultValue = "100",
+            description = "Samples per batch (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @ArgGroup(exclusive = true)
+    private Length length = new Length();
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Root seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "Save a checkpoint every N batches (0: never).")
+    private int checkpointEvery;
+
+    @Option(names = "--out", paramLabel = "MODEL_DIR", description = "The model folder to write.")
+    private Path out;
+
+    /** Where the data comes from. */
+    static final class Source {
+        @Option(names = "--data", paramLabel = "Y.npy", description = "N×m float32/float64 data, one sample per row.")
+        Path data;
+
+        @Option(names = "--synthetic", paramLabel = "SPEC",
+                description = "Generate data y = A*·G(z) + noise instead: m=M[,sigma=S].")
+        String synthetic;
+    }
+
+    /** How long to train. */
+    static final class Length {
+        @Option(names = "--epochs", paramLabel = "E", description = "Passes over the data (default: 1).")
+        Integer epochs;
+
+        @Option(names = "--batches", paramLabel = "N", description = "Batches to train.")
+        Long batches;
+    }
+
+    /** The settings of a run, saved in each checkpoint's run.json; {@code batches} &lt; 0 means −epochs. */
+    private record Run(String data, String synthetic, String prior, String method, String oracle, String update,
+                       int batchSize, long batches, long seed, int checkpointEvery, String out) {
+        JsonObject toJson() {
+            JsonObject o = new JsonObject();
+            o.addProperty("data", data);
+            o.addProperty("synthetic", synthetic);
+            o.addProperty("prior", prior);
+            o.addProperty("method", method);
+            o.addProperty("oracle", oracle);
+            o.addProperty("update", update);
+            o.addProperty("batchSize", batchSize);
+            o.addProperty("batches", batches);
+            o.addProperty("seed", seed);
+            o.addProperty("checkpointEvery", checkpointEvery);
+            return o;
+        }
+
+        static Run fromJson(JsonObject o, Path dir) {
+            try {
+                return new Run(text(o, "data"), text(o, "synthetic"), text(o, "prior"), text(o, "method"),
+                        text(o, "oracle"), text(o, "update"), o.get("batchSize").getAsInt(), o.get("batches").getAsLong(),
+                        o.get("seed").getAsLong(), o.get("checkpointEvery").getAsInt(), dir.toString());
+            } catch (RuntimeException e) {
+                throw new GendictException(ErrorKind.INVALID_INPUT, dir + ": malformed " + Checkpoints.RUN + ": " + e.getMessage());
+            }
+        }
+
+        private static String text(JsonObject o, String key) {
+            JsonElement e = o.get(key);
+            return e == null || e.isJsonNull() ? null : e.getAsString();
+        }
+
+        Map<String, String> parameters() {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("data", data != null ? data : "synthetic:" + synthetic);
+            p.put("batchSize", Integer.toString(batchSize));
+            p.put(batches > 0 ? "batches" : "epochs", Long.toString(Math.abs(batches)));
+            p.put("checkpointEvery", Integer.toString(checkpointEvery));
+            return p;
+        }
+    }
+
+    @Override
+    public void run() {
+        Registry registry = plugins.registry();
+        Optional<Checkpoints.Checkpoint> checkpoint = Optional.empty();
+        Run run;
+        if (resume != null) {
+            for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+                if (!RESUME_OPTIONS.contains(o.longestName())) {
+                    throw new GendictException(ErrorKind.INVALID_PARAMETER, o.longestName()
+                            + ": --resume takes the run's settings from its checkpoint; drop " + o.longestName());
+                }
+            }
+            checkpoint = Checkpoints.latest(resume, registry);
+            if (checkpoint.isEmpty()) {
+                throw new GendictException(ErrorKind.INVALID_INPUT, "--resume " + resume + ": no checkpoint in the folder");
+            }
+            run = Run.fromJson(checkpoint.get().run(), resume);
+        } else {
+            run = newRun();
+        }
+        GenerativePrior g = checkpoint.isPresent() ? checkpoint.get().model().model().prior() : registry.prior(run.prior());
+        BatchPlan plan = plan(run, g, registry);
+        JsonObject runJson = run.toJson();
+        runJson.addProperty(DATA_SHAPE, plan.shape());
+        JsonElement started = checkpoint.map(c -> c.run().get(DATA_SHAPE)).orElse(null);
+        if (started != null && !started.getAsString().equals(plan.shape())) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, "--resume " + resume + ": the data " + run.data() + " is now "
+                    + plan.shape() + ", the run started on " + started.getAsString());
+        }
+        long total = run.batches() > 0 ? run.batches() : -run.batches() * plan.batchesPerEpoch();
+        DictionaryLearner learner = Methods.create(run.method(), run.oracle(), run.update(),
+                new LearnerContext(plan.dimension(), g, null, run.seed(), threads.threads()), registry);
+        if (run.checkpointEvery() > 0 && !(learner instanceof Checkpointable)) {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER, "--checkpoint-every: method '" + run.method()
+                    + "' cannot be checkpointed; drop the option");
+        }
+        List<ModelInfo.CurvePoint> curve = new ArrayList<>();
+        long done = 0;
+        if (checkpoint.isPresent()) {
+            ((Checkpointable) learner).restore(checkpoint.get().state());
+            curve.addAll(checkpoint.get().model().model().info().curve());
+            done = checkpoint.get().batches();
+        }
+        learner.addListener((batch, samples, a, error) -> curve.add(new ModelInfo.CurvePoint(samples, error)));
+        Path dir = Path.of(run.out());
+        DMatrixRMaj y = new DMatrixRMaj(1, 1);
+        long start = System.nanoTime();
+        long first = done;
+        try (Progress progress = Progress.start("learn " + run.method(), total)) {
+            progress.stepTo(done);
+            for (long t = done; t < total; t++) {
+                plan.batch(t, y);
+                learner.fit(y);
+                progress.stepTo(t + 1);
+                if (run.checkpointEvery() > 0 && ((t + 1) % run.checkpointEvery() == 0 || t + 1 == total)) {
+                    Checkpoints.write(dir, t + 1, model(learner, g, run, curve),
+                            ((Checkpointable) learner).state(), runJson);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ModelStore.save(dir, model(learner, g, run, curve));
+        PrintWriter w = spec.commandLine().getOut();
+        long trained = total - first;
+        w.printf("%s: %d batches of %d, %d samples seen, last batch error %.6g; %.3f s per batch; model in %s%n",
+                run.method(), total, run.batchSize(), learner.samplesSeen(),
+                curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).error(),
+                trained == 0 ? 0.0 : seconds / trained, dir);
+        w.flush();
+    }
+
+    private Run newRun() {
+        if (source.data == null && source.synthetic == null) {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER, "learn: give --data Y.npy, --synthetic m=M or --resume MODEL_DIR");
+        }
+        if (prior == null) {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER, "--prior: missing; expected a prior spec, e.g. group-sparsity:n=300,k=10");
+        }
+        if (out == null) {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER, "--out: missing; expected the model folder to write");
+        }
+        Checks.parameter(batchSize >= 1, "--batch-size is " + batchSize + ", expected >= 1");
+        Checks.parameter(checkpointEvery >= 0, "--checkpoint-every is " + checkpointEvery + ", expected >= 0");
+        Checks.parameter(length.epochs == null || length.epochs >= 1, "--epochs is " + length.epochs + ", expected >= 1");
+        Checks.parameter(length.batches == null || length.batches >= 1, "--batches is " + length.batches + ", expected >= 1");
+        if (source.synthetic != null && length.batches == null) {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER, "--synthetic: give --batches N (synthetic data has no epochs)");
+        }
+        DataFiles.requireOutputFolder(out, "--out");
+        String methodSpec = baselineSpec();
+        boolean gen = Methods.generative(methodSpec);
+        GenerativePrior g = plugins.registry().prior(prior);
+        String oracleSpec = gen && oracle == null ? GenerativeMethods.oracleSpec(name(methodSpec), g) : oracle;
+        String updateSpec = gen && update == null ? GenerativeMethods.ruleSpec(name(methodSpec)) : update;
+        long batches = length.batches != null ? length.batches : -(length.epochs == null ? 1 : length.epochs);
+        return new Run(source.data == null ? null : source.data.toString(), source.synthetic, g.params().toSpecString(),
+                methodSpec, oracleSpec, updateSpec, batchSize, batches, seed, checkpointEvery, out.toString());
+    }
+
+    private String baselineSpec() {
+        if (atoms == null && sparsity == null) {
+            return method;
+        }
+        if (Methods.generative(method)) {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER, (atoms != null ? "--atoms" : "--sparsity")
+                    + ": only baselines take it; method '" + method + "' takes its size from the prior");
+        }
+        ComponentSpec parsed = ComponentSpec.parse(method);
+        Map<String, Object> raw = new LinkedHashMap<>(parsed.raw());
+        if (atoms != null) {
+            raw.put("atoms", atoms);
+        }
+        if (sparsity != null) {
+            raw.put("sparsity", sparsity);
+        }
+        StringBuilder s = new StringBuilder(parsed.name());
+        String sep = ":";
+        for (Map.Entry<String, Object> e : raw.entrySet()) {
+            s.append(sep).append(e.getKey()).append('=').append(e.getValue());
+            sep = ",";
+        }
+        return s.toString();
+    }
+
+    private static String name(String methodSpec) {
+        return ComponentSpec.parse(methodSpec).name().toLowerCase(Locale.ROOT);
+    }
+
+    private static BatchPlan plan(Run run, GenerativePrior g, Registry registry) {
+        if (run.data() != null) {
+            Path file = Path.of(run.data());
+            MappedNpy data = DataFiles.open(file, "--data");
+            return new BatchPlan.FromFile(data, file, run.seed(), run.batchSize());
+        }
+        Params p = SYNTHETIC.validate("--synthetic", ComponentSpec.parse("synthetic:" + run.synthetic()).raw());
+        int m = p.getInt("m");
+        SyntheticSource truth = SyntheticSource.builder(g, m, run.seed()).sigma(p.getDouble("sigma")).build();
+        return new BatchPlan.Synthetic(truth, m, run.seed(), run.batchSize());
+    }
+
+    private static Model model(DictionaryLearner learner, GenerativePrior g, Run run, List<ModelInfo.CurvePoint> curve) {
+        String version = GendictCommand.class.getPackage().getImplementationVersion();
+        ModelInfo info = new ModelInfo(run.method(), run.oracle(), run.update(), run.parameters(), run.seed(),
+                learner.samplesSeen(), version == null ? "dev" : version, Runtime.version().toString(), curve);
+        return new Model(learner.dictionary().copy(), g, info);
+    }
+}

@@ -1,0 +1,178 @@
+package io.gendict.cli.command;
+
+import io.gendict.cli.Main;
+import io.gendict.core.data.SyntheticSource;
+import io.gendict.core.io.ElementType;
+import io.gendict.core.io.NdArray;
+import io.gendict.core.io.Npy;
+import io.gendict.priors.GroupSparsityPriorProvider;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every kind of bad input, through the real entry point: exit code 2, one line on stderr naming the
+ * file or option, no stack trace, and no output file left behind.
+ */
+class BadInputTest {
+    private static final String PRIOR = "group-sparsity:n=30,k=3";
+    private static final int M = 12;
+
+    @TempDir
+    static Path dir;
+    private static Path model;
+    private static Path good;
+    private static Path packed;
+
+    /** One case: the arguments, a text the error must contain, and the output that must not appear. */
+    private record Case(String name, String expected, String output, String... args) {
+    }
+
+    @BeforeAll
+    static void fixtures() throws IOException {
+        GroupSparsityPriorProvider provider = new GroupSparsityPriorProvider();
+        DMatrixRMaj y = SyntheticSource.builder(provider.create(provider.parameters().validate("group-sparsity",
+                Map.of("n", 30, "k", 3))), M, 1).build().next(40).y();
+        good = dir.resolve("good.npy");
+        Npy.write(good, y);
+        model = dir.resolve("model");
+        assertEquals("0", run("learn", "--data", good.toString(), "--prior", PRIOR, "--method", "altmin",
+                "--batch-size", "20", "--out", model.toString())[0]);
+        packed = dir.resolve("good.gdz");
+        assertEquals("0", run("compress", "--model", model.toString(), "--in", good.toString(), "--out", packed.toString())[0]);
+
+        Files.writeString(dir.resolve("text.npy"), "hello, not an array\n");
+        byte[] bytes = Files.readAllBytes(good);
+        Files.write(dir.resolve("truncated.npy"), Arrays.copyOf(bytes, bytes.length - 9));
+        Npy.write(dir.resolve("ints.npy"), NdArray.of(ElementType.INT32, ByteOrder.LITTLE_ENDIAN, new int[] {3, M}, false,
+                new double[3 * M]));
+        Files.write(dir.resolve("empty.npy"), emptyNpy());
+        DMatrixRMaj nan = y.copy();
+        nan.set(7, 2, Double.NaN);
+        Npy.write(dir.resolve("nan.npy"), nan);
+        DMatrixRMaj inf = y.copy();
+        inf.set(3, 1, Double.POSITIVE_INFINITY);
+        Npy.write(dir.resolve("inf.npy"), inf);
+        Npy.write(dir.resolve("narrow.npy"), new DMatrixRMaj(5, M - 1));
+        Files.createDirectories(dir.resolve("folder.npy"));
+
+        copy(model, dir.resolve("model-missing"));
+        Files.delete(dir.resolve("model-missing").resolve("prior.json"));
+        copy(model, dir.resolve("model-altered"));
+        Path dict = dir.resolve("model-altered").resolve("dictionary.npy");
+        byte[] d = Files.readAllBytes(dict);
+        d[d.length - 1] ^= 1;
+        Files.write(dict, d);
+        byte[] p = Files.readAllBytes(packed);
+        p[p.length / 2] ^= 0x10;
+        Files.write(dir.resolve("corrupt.gdz"), p);
+        Path resumable = dir.resolve("resumable.npy");
+        Npy.write(resumable, y);
+        assertEquals("0", run("learn", "--data", resumable.toString(), "--prior", PRIOR, "--method", "altmin",
+                "--batch-size", "20", "--checkpoint-every", "1", "--out", dir.resolve("resumable").toString())[0]);
+        Npy.write(resumable, new DMatrixRMaj(30, M));
+        Path other = dir.resolve("other-model");
+        assertEquals("0", run("learn", "--data", good.toString(), "--prior", PRIOR, "--method", "altmin",
+                "--batch-size", "20", "--seed", "2", "--out", other.toString())[0]);
+    }
+
+    private static List<Case> cases() {
+        String m = model.toString();
+        String g = good.toString();
+        return List.of(
+                new Case("missing file", "absent.npy", "out.npy", "encode", "--model", m, "--in", f("absent.npy"), "--out", f("out.npy")),
+                new Case("unreadable file", "folder.npy", "m1", "learn", "--data", f("folder.npy"), "--prior", PRIOR, "--out", f("m1")),
+                new Case("not an .npy", "text.npy", "m2", "learn", "--data", f("text.npy"), "--prior", PRIOR, "--out", f("m2")),
+                new Case("truncated .npy", "truncated.npy", "out.npy", "denoise", "--model", m, "--in", f("truncated.npy"), "--out", f("out.npy")),
+                new Case("wrong dtype", "ints.npy", "m3", "learn", "--data", f("ints.npy"), "--prior", PRIOR, "--out", f("m3")),
+                new Case("wrong number of columns", "narrow.npy", "out.npy", "encode", "--model", m, "--in", f("narrow.npy"), "--out", f("out.npy")),
+                new Case("codes of the wrong width", "narrow.npy", "out.npy", "decode", "--model", m, "--in", f("narrow.npy"), "--out", f("out.npy")),
+                new Case("NaN in the data", "nan.npy", "m4", "learn", "--data", f("nan.npy"), "--prior", PRIOR, "--batch-size", "8", "--out", f("m4")),
+                new Case("Inf in the data", "inf.npy", "out.gdz", "compress", "--model", m, "--in", f("inf.npy"), "--out", f("out.gdz")),
+                new Case("empty data", "empty.npy", "m5", "learn", "--data", f("empty.npy"), "--prior", PRIOR, "--out", f("m5")),
+                new Case("unknown prior", "group-sparsity", "m6", "learn", "--data", g, "--prior", "grup-sparsity:n=30,k=3", "--out", f("m6")),
+                new Case("unknown oracle", "gauss-newton", "m7", "learn", "--data", g, "--prior", PRIOR, "--method", "altmin", "--oracle", "gaus-newton", "--out", f("m7")),
+                new Case("unknown method", "ksvd", "m8", "learn", "--data", g, "--prior", PRIOR, "--method", "ksdv", "--out", f("m8")),
+                new Case("parameter out of range", "--batch-size", "m9", "learn", "--data", g, "--prior", PRIOR, "--batch-size", "0", "--out", f("m9")),
+                new Case("prior parameter out of range", "k", "m10", "learn", "--data", g, "--prior", "group-sparsity:n=30,k=-1", "--out", f("m10")),
+                new Case("model folder with a missing file", "prior.json", "out.npy", "encode", "--model", f("model-missing"), "--in", g, "--out", f("out.npy")),
+                new Case("model folder with an altered file", "dictionary.npy", "out.npy", "denoise", "--model", f("model-altered"), "--in", g, "--out", f("out.npy")),
+                new Case("compressed file with a bad checksum", "corrupt.gdz", "out.npy", "decompress", "--model", m, "--in", f("corrupt.gdz"), "--out", f("out.npy")),
+                new Case("compressed file for another model", "another model", "out.npy", "decompress", "--model", f("other-model"), "--in", packed.toString(), "--out", f("out.npy")),
+                new Case("resume with a run option", "--seed", "m11", "learn", "--resume", m, "--seed", "3"),
+                new Case("resume without a checkpoint", "no checkpoint", "m11", "learn", "--resume", m),
+                new Case("checkpoint interval out of range", "--checkpoint-every", "m12", "learn", "--data", g, "--prior", PRIOR, "--checkpoint-every", "-1", "--out", f("m12")),
+                new Case("data changed under a resumed run", "resumable.npy", "m13", "learn", "--resume", f("resumable")),
+                new Case("output in a missing folder", "nowhere", "nowhere", "encode", "--model", m, "--in", g, "--out", f("nowhere/z.npy")),
+                new Case("model output in a missing folder", "nowhere", "nowhere", "learn", "--data", g, "--prior", PRIOR, "--out", f("nowhere/model")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBadInputIsAOneLineUsageError() {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            String[] result = run(c.args());
+            String err = result[1];
+            assertEquals("2", result[0], c.name() + ": " + err);
+            assertEquals(1, err.strip().lines().count(), c.name() + ": " + err);
+            assertTrue(err.startsWith("gendict: ") && err.contains(c.expected()), c.name() + ": " + err);
+            assertFalse(err.contains("Exception") || err.contains("\tat "), c.name() + ": " + err);
+            assertFalse(Files.exists(dir.resolve(c.output())), c.name() + ": left " + c.output());
+            try (Stream<Path> files = Files.list(dir)) {
+                assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), c.name() + ": left a temporary file");
+            }
+        }));
+    }
+
+    private static String f(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new String[] {Integer.toString(code), err.toString()};
+    }
+
+    private static byte[] emptyNpy() {
+        StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': (0, " + M + "), }");
+        while ((10 + header.length() + 1) % 64 != 0) {
+            header.append(' ');
+        }
+        header.append('\n');
+        byte[] h = header.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] b = new byte[10 + h.length];
+        byte[] magic = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) h.length, (byte) (h.length >> 8)};
+        System.arraycopy(magic, 0, b, 0, 10);
+        System.arraycopy(h, 0, b, 10, h.length);
+        return b;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.gendict.cli.command;
+
+import io.gendict.cli.Main;
+import io.gendict.core.data.SyntheticSource;
+import io.gendict.core.io.ElementType;
+import io.gendict.core.io.Npy;
+import io.gendict.core.io.Npz;
+import io.gendict.core.spi.GenerativePrior;
+import io.gendict.priors.GroupSparsityPriorProvider;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LearnCommandTest {
+    static final String PRIOR = "group-sparsity:n=30,k=3";
+
+    @TempDir
+    Path dir;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    /** Writes n noisy samples of the prior's model in dimension m as float32. */
+    static Path data(Path file, GenerativePrior prior, int m, int n, long seed) {
+        DMatrixRMaj y = SyntheticSource.builder(prior, m, seed).sigma(0.05).build().next(n).y();
+        Npy.write(file, y, ElementType.FLOAT32);
+        return file;
+    }
+
+    private String s(Path p) {
+        return p.toString();
+    }
+
+    @Test
+    void learnsFromAFileAndUsesTheModel() throws Exception {
+        Path y = dir.resolve("y.npy");
+        data(y, prior(), 20, 250, 3);
+        Path model = dir.resolve("model");
+        assertEquals(0, run("learn", "--data", s(y), "--prior", PRIOR, "--batch-size", "50", "--epochs", "2",
+                "--seed", "5", "--out", s(model), "--threads", "2"), err.toString());
+        assertTrue(out.toString().contains("10 batches"), out.toString());
+        for (String f : new String[] {"dictionary.npy", "prior.json", "model.json", "checksums.sha256"}) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+        String info = Files.readString(model.resolve("model.json"));
+        assertTrue(info.contains("\"samplesSeen\": 500") && info.contains("trainingCurve") && info.contains("javaVersion"), info);
+
+        Path z = dir.resolve("z.npy");
+        assertEquals(0, run("encode", "--model", s(model), "--in", s(y), "--out", s(z), "--digits", "4"), err.toString());
+        assertArrayEquals(new int[] {250, 3}, new int[] {Npy.readMatrix(z).numRows, Npy.readMatrix(z).numCols});
+        Path yHat = dir.resolve("yhat.npy");
+        assertEquals(0, run("decode", "--model", s(model), "--in", s(z), "--out", s(yHat)), err.toString());
+        Path den = dir.resolve("den.npy");
+        assertEquals(0, run("denoise", "--model", s(model), "--in", s(y), "--out", s(den)), err.toString());
+        assertEquals(20, Npy.readMatrix(den).numCols);
+
+        Path packed = dir.resolve("y.gdz");
+        assertEquals(0, run("compress", "--model", s(model), "--in", s(y), "--out", s(packed), "--bits", "8"), err.toString());
+        assertTrue(out.toString().contains("bits per sample") && out.toString().contains("compression ratio"), out.toString());
+        assertTrue(Files.size(packed) < 250L * 20 * 4 / 4, "well under a quarter of the float32 input");
+        Path back = dir.resolve("back.npy");
+        assertEquals(0, run("decompress", "--model", s(model), "--in", s(packed), "--out", s(back)), err.toString());
+        DMatrixRMaj original = Npy.readMatrix(y);
+        DMatrixRMaj restored = Npy.readMatrix(back);
+        assertEquals(original.numRows, restored.numRows);
+        double num = 0;
+        double den2 = 0;
+        for (int i = 0; i < original.data.length; i++) {
+            num += Math.pow(original.data[i] - restored.data[i], 2);
+            den2 += original.data[i] * original.data[i];
+        }
+        assertTrue(num / den2 < 0.5, "relative error " + num / den2);
+    }
+
+    @Test
+    void baselinesStoreSparseCodes() {
+        Path model = dir.resolve("ksvd");
+        assertEquals(0, run("learn", "--synthetic", "m=16", "--prior", PRIOR, "--method", "ksvd", "--atoms", "24",
+                "--sparsity", "3", "--batches", "3", "--batch-size", "40", "--out", s(model)), err.toString());
+        Path y = dir.resolve("y.npy");
+        Npy.write(y, SyntheticSource.builder(prior(), 16, 4).build().next(30).y());
+        Path z = dir.resolve("z.npz");
+        assertEquals(0, run("encode", "--model", s(model), "--in", s(y), "--out", s(z)), err.toString());
+        assertEquals(3, Npz.read(z).get("indices").numCols);
+        Path yHat = dir.resolve("yhat.npy");
+        assertEquals(0, run("decode", "--model", s(model), "--in", s(z), "--out", s(yHat)), err.toString());
+        Path packed = dir.resolve("y.gdz");
+        assertEquals(0, run("compress", "--model", s(model), "--in", s(y), "--out", s(packed)), err.toString());
+        assertEquals(0, run("decompress", "--model", s(model), "--in", s(packed), "--out", s(yHat)), err.toString());
+    }
+
+    @Test
+    void checkpointingAndResumingAFinishedRunChangeNothing() throws Exception {
+        String[] common = {"learn", "--synthetic", "m=12", "--prior", PRIOR, "--method", "algorithm1", "--batch-size", "20",
+                "--seed", "9"};
+        Path full = dir.resolve("full");
+        assertEquals(0, run(concat(common, "--batches", "6", "--out", s(full))), err.toString());
+        Path part = dir.resolve("part");
+        assertEquals(0, run(concat(common, "--batches", "6", "--checkpoint-every", "2", "--out", s(part))), err.toString());
+        assertEquals(0, run("learn", "--resume", s(part)), err.toString());
+        assertArrayEquals(Files.readAllBytes(full.resolve("dictionary.npy")), Files.readAllBytes(part.resolve("dictionary.npy")));
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    /** @return the group-sparsity prior of {@link #PRIOR} */
+    static GenerativePrior prior() {
+        GroupSparsityPriorProvider provider = new GroupSparsityPriorProvider();
+        return provider.create(provider.parameters().validate("group-sparsity", Map.of("n", 30, "k", 3)));
+    }
+}

@@ -1,0 +1,327 @@
+package io.gendict.core.model;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import io.gendict.core.io.AtomicFiles;
+import io.gendict.core.io.FormatException;
+import io.gendict.core.io.Npy;
+import io.gendict.core.io.Npz;
+import io.gendict.core.param.ComponentSpec;
+import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.PriorProvider;
+import io.gendict.core.spi.Registry;
+import org.ejml.data.DMatrixRMaj;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Saves and loads a model folder:
+ * <pre>
+ * dictionary.npy    the m×n dictionary (float64)
+ * prior.json        the prior's full spec {@code name:key=value,...}
+ * prior.npz         the prior's arrays (network weights, drawn matrices), when it has any
+ * model.json        method, oracle, update rule, parameters, seed, samples seen, versions, training curve
+ * checksums.sha256  SHA-256 of each file above ({@code sha256sum -c} format), written last
+ * </pre>
+ * Loading verifies every checksum and names a missing or altered file. The model checksum — the
+ * SHA-256 of {@code checksums.sha256} — identifies the model, e.g. in compressed files. A new folder
+ * is written beside its target and moved into place; an existing one is updated file by file, each
+ * file atomically, the checksums last.
+ *
+ * @since 0.1
+ */
+public final class ModelStore {
+    /** The dictionary file. */
+    public static final String DICTIONARY = "dictionary.npy";
+    /** The prior spec file. */
+    public static final String PRIOR = "prior.json";
+    /** The prior arrays file. */
+    public static final String PRIOR_ARRAYS = "prior.npz";
+    /** The metadata file. */
+    public static final String INFO = "model.json";
+    /** The checksum list. */
+    public static final String CHECKSUMS = "checksums.sha256";
+
+    private ModelStore() {
+    }
+
+    /**
+     * A model read back from its folder.
+     *
+     * @param model    the model
+     * @param checksum 32-byte model checksum
+     */
+    public record Loaded(Model model, byte[] checksum) {
+    }
+
+    /**
+     * Writes a model folder.
+     *
+     * @param dir   the folder; its parent must exist
+     * @param model the model
+     * @return the 32-byte model checksum
+     * @throws GendictException IO naming the folder when it cannot be written
+     */
+    public static byte[] save(Path dir, Model model) {
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new GendictException(ErrorKind.IO, dir + ": cannot write: folder " + parent + " does not exist");
+        }
+        if (Files.isDirectory(dir)) {
+            return writeFiles(dir, model);
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+            byte[] checksum = writeFiles(tmp, model);
+            move(tmp, dir);
+            tmp = null;
+            return checksum;
+        } catch (IOException e) {
+            throw new GendictException(ErrorKind.IO, dir + ": cannot write: " + e, e);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Writes the model's files into an existing folder, each atomically, the checksums last.
+     *
+     * @param dir   an existing folder
+     * @param model the model
+     * @return the 32-byte model checksum
+     */
+    static byte[] writeFiles(Path dir, Model model) {
+        Npy.write(dir.resolve(DICTIONARY), model.dictionary());
+        JsonObject prior = new JsonObject();
+        prior.addProperty("spec", model.prior().params().toSpecString());
+        writeJson(dir.resolve(PRIOR), prior);
+        Map<String, DMatrixRMaj> arrays = model.prior().arrays();
+        List<String> files = new ArrayList<>(List.of(DICTIONARY, PRIOR, INFO));
+        if (!arrays.isEmpty()) {
+            Npz.write(dir.resolve(PRIOR_ARRAYS), arrays, false);
+            files.add(PRIOR_ARRAYS);
+        }
+        writeJson(dir.resolve(INFO), infoJson(model.info()));
+        StringBuilder sums = new StringBuilder();
+        for (String f : files.stream().sorted().toList()) {
+            sums.append(HexFormat.of().formatHex(sha256(dir.resolve(f)))).append("  ").append(f).append('\n');
+        }
+        byte[] bytes = sums.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve(CHECKSUMS), out -> out.write(bytes));
+        return digest().digest(bytes);
+    }
+
+    /**
+     * Loads and verifies a model folder.
+     *
+     * @param dir      the folder
+     * @param registry rebuilds the prior from its saved spec
+     * @return the model and its checksum
+     * @throws GendictException IO when the folder does not exist; INVALID_INPUT naming the file when
+     *                          one is missing, altered or malformed; UNKNOWN_NAME when the prior is unknown
+     */
+    public static Loaded load(Path dir, Registry registry) {
+        if (!Files.isDirectory(dir)) {
+            throw new GendictException(ErrorKind.IO, dir + ": model folder does not exist");
+        }
+        Path sumsFile = dir.resolve(CHECKSUMS);
+        byte[] sums = readBytes(sumsFile, "missing; not a gendict model folder");
+        Map<String, String> listed = parseChecksums(sumsFile, new String(sums, StandardCharsets.UTF_8));
+        for (String required : List.of(DICTIONARY, PRIOR, INFO)) {
+            if (!listed.containsKey(required)) {
+                throw new FormatException(sumsFile.toString(), "does not list " + required);
+            }
+        }
+        for (Map.Entry<String, String> e : listed.entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            if (!Files.isRegularFile(f)) {
+                throw new GendictException(ErrorKind.INVALID_INPUT, f + ": missing from the model folder");
+            }
+            if (!HexFormat.of().formatHex(sha256(f)).equals(e.getValue())) {
+                throw new GendictException(ErrorKind.INVALID_INPUT, f + ": altered (its SHA-256 differs from " + CHECKSUMS + ")");
+            }
+        }
+        DMatrixRMaj dictionary = Npy.readMatrix(dir.resolve(DICTIONARY));
+        Map<String, DMatrixRMaj> arrays = listed.containsKey(PRIOR_ARRAYS) ? Npz.read(dir.resolve(PRIOR_ARRAYS)) : Map.of();
+        GenerativePrior prior = restorePrior(dir.resolve(PRIOR), registry, arrays);
+        ModelInfo info = parseInfo(dir.resolve(INFO));
+        return new Loaded(new Model(dictionary, prior, info), digest().digest(sums));
+    }
+
+    private static GenerativePrior restorePrior(Path file, Registry registry, Map<String, DMatrixRMaj> arrays) {
+        JsonObject json = readJson(file);
+        String spec = string(json, "spec", file);
+        try {
+            ComponentSpec parsed = ComponentSpec.parse(spec);
+            PriorProvider provider = registry.lookup("prior", registry.priors(), parsed);
+            return provider.restore(provider.parameters().validate(provider.name(), parsed.raw()), arrays);
+        } catch (GendictException e) {
+            throw new GendictException(e.kind(), file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonObject infoJson(ModelInfo info) {
+        JsonObject o = new JsonObject();
+        o.addProperty("method", info.method());
+        o.addProperty("oracle", info.oracle());
+        o.addProperty("update", info.update());
+        JsonObject params = new JsonObject();
+        new TreeMap<>(info.parameters()).forEach(params::addProperty);
+        o.add("parameters", params);
+        o.addProperty("seed", info.seed());
+        o.addProperty("samplesSeen", info.samplesSeen());
+        o.addProperty("gendictVersion", info.gendictVersion());
+        o.addProperty("javaVersion", info.javaVersion());
+        JsonArray curve = new JsonArray();
+        for (ModelInfo.CurvePoint p : info.curve()) {
+            JsonArray point = new JsonArray();
+            point.add(p.samples());
+            point.add(p.error());
+            curve.add(point);
+        }
+        o.add("trainingCurve", curve);
+        return o;
+    }
+
+    private static ModelInfo parseInfo(Path file) {
+        JsonObject o = readJson(file);
+        try {
+            Map<String, String> params = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("parameters").entrySet()) {
+                params.put(e.getKey(), e.getValue().getAsString());
+            }
+            List<ModelInfo.CurvePoint> curve = new ArrayList<>();
+            for (JsonElement p : o.getAsJsonArray("trainingCurve")) {
+                JsonArray a = p.getAsJsonArray();
+                curve.add(new ModelInfo.CurvePoint(a.get(0).getAsLong(), a.get(1).getAsDouble()));
+            }
+            return new ModelInfo(string(o, "method", file), optional(o, "oracle"), optional(o, "update"), params,
+                    o.get("seed").getAsLong(), o.get("samplesSeen").getAsLong(), optional(o, "gendictVersion"),
+                    optional(o, "javaVersion"), curve);
+        } catch (RuntimeException e) {
+            throw new FormatException(file.toString(), "malformed model metadata: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> parseChecksums(Path file, String text) {
+        Map<String, String> sums = new TreeMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split(" {2}", 2);
+            if (parts.length != 2 || !parts[0].matches("[0-9a-f]{64}") || parts[1].contains("/") || parts[1].contains("\\")) {
+                throw new FormatException(file.toString(), "malformed line '" + line + "'");
+            }
+            sums.put(parts[1], parts[0]);
+        }
+        return sums;
+    }
+
+    /** Writes pretty-printed JSON atomically. */
+    static void writeJson(Path file, JsonObject json) {
+        byte[] bytes = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(json)
+                .getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** Reads a JSON object, naming the file when it is missing or malformed. */
+    static JsonObject readJson(Path file) {
+        String text = new String(readBytes(file, "missing"), StandardCharsets.UTF_8);
+        try {
+            return JsonParser.parseString(text).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new FormatException(file.toString(), "not a JSON object: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readBytes(Path file, String ifMissing) {
+        if (!Files.isRegularFile(file)) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, file + ": " + ifMissing);
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new GendictException(ErrorKind.IO, file + ": cannot read: " + e, e);
+        }
+    }
+
+    private static String string(JsonObject o, String key, Path file) {
+        String s = optional(o, key);
+        if (s == null) {
+            throw new FormatException(file.toString(), "expected a string field '" + key + "'");
+        }
+        return s;
+    }
+
+    private static String optional(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    /** @return the SHA-256 of a file's bytes */
+    static byte[] sha256(Path file) {
+        MessageDigest md = digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new GendictException(ErrorKind.IO, file + ": cannot read: " + e, e);
+        }
+        return md.digest();
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    /** Moves a folder into place, atomically where the file system allows. */
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Deletes a folder and its files; ignores failures (used on cleanup paths). */
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a leftover temporary folder is harmless; the failure being handled matters more
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Model folders ({@link io.gendict.core.model.ModelStore}): a learned dictionary with its prior and
+ * metadata, verified by checksums on load, and the atomic checkpoints of a learning run
+ * ({@link io.gendict.core.model.Checkpoints}) from which {@code gendict learn --resume} continues.
+ */
+package io.gendict.core.model;
