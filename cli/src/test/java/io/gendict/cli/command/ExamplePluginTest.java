@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The example third-party plugin under {@code examples/shifted-square-prior}: compiled from its
- * sources into a jar in a plugins folder, then listed, checked and run through an experiment by name.
+ * sources into a jar in a plugins folder, then listed, checked, run through an experiment and learned
+ * with, by name.
  */
 class ExamplePluginTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "shifted-square-prior", "src", "main");
@@ -58,6 +59,11 @@ class ExamplePluginTest {
                 "--m", "6", "--trials", "1", "--batches", "2", "--methods", "fast,mod", "--out", results.toString()),
                 err.toString());
         assertTrue(Files.readString(results.resolve("results.csv")).lines().count() == 1 + 2 * 2);
+
+        Path model = dir.resolve("model");
+        assertEquals(0, run("learn", "--plugins", plugins.toString(), "--synthetic", "m=6", "--prior", "shifted-square:k=2",
+                "--batches", "3", "--batch-size", "20", "--out", model.toString()), err.toString());
+        assertTrue(Files.readString(model.resolve("prior.json")).contains("shifted-square"));
 
         assertEquals(2, run("check", "--prior", "shifted-square:k=2"), "without --plugins the name is unknown");
         assertTrue(err.toString().contains("unknown prior 'shifted-square'"), err.toString());
