@@ -1,11 +1,13 @@
 package io.gendict.theory.estimate;
 
-import io.gendict.core.spi.ReluLayers;
-
 import io.gendict.core.param.ParamSpec;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.Gaussian;
 import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.PriorProvider;
+import io.gendict.core.spi.ReluLayers;
+import io.gendict.priors.DependenciesPriorProvider;
+import io.gendict.priors.GroupSparsityPriorProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Small priors for the estimator tests (the built-in priors are tested at merge). */
+/** Small priors for the estimator tests (the paper's two through their real providers). */
 final class TestPriors {
     private TestPriors() {
     }
@@ -63,98 +65,16 @@ final class TestPriors {
         };
     }
 
-    /** G(z) = [z; z∘z; sin z] ∈ R^{3k} (the paper's dependencies prior). */
+    /** G(z) = [z; z∘z; sin z] through the real provider. */
     static GenerativePrior dependencies(int k) {
-        int n = 3 * k;
-        return new GenerativePrior() {
-            @Override
-            public int latentDim() {
-                return k;
-            }
-
-            @Override
-
-            public int outputDim() {
-                return n;
-            }
-
-            @Override
-
-            public void forward(DMatrixRMaj z, DMatrixRMaj out) {
-                out.reshape(z.numRows, n);
-                for (int b = 0; b < z.numRows; b++) {
-                    for (int i = 0; i < k; i++) {
-                        double v = z.data[b * k + i];
-                        out.data[b * n + i] = v;
-                        out.data[b * n + k + i] = v * v;
-                        out.data[b * n + 2 * k + i] = Math.sin(v);
-                    }
-                }
-            }
-
-            @Override
-
-            public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
-                out.reshape(z.numRows, k);
-                for (int b = 0; b < z.numRows; b++) {
-                    for (int i = 0; i < k; i++) {
-                        double v = z.data[b * k + i];
-                        out.data[b * k + i] = dx.data[b * n + i] + 2 * v * dx.data[b * n + k + i]
-                                + Math.cos(v) * dx.data[b * n + 2 * k + i];
-                    }
-                }
-            }
-
-            @Override
-
-            public Params params() {
-                return named("dependencies-test");
-            }
-        };
+        PriorProvider p = new DependenciesPriorProvider();
+        return p.create(p.parameters().validate(p.name(), Map.of("k", k)));
     }
 
-    /**
-     * G(z) = M(z∘z) ∈ R^n with M ∈ {0,1}^{n×k} Bernoulli(0.6) (the paper's group-sparsity prior; the
-     * ReLU is the identity on M(z∘z) ≥ 0).
-     */
+    /** G(z) = ReLU(M(z∘z)), M Bernoulli(0.6) drawn from the stream, through the real provider. */
     static GenerativePrior groupSparsity(int k, int n, SplittableRandom rng) {
-        DMatrixRMaj m = new DMatrixRMaj(n, k);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = rng.nextDouble() < 0.6 ? 1 : 0;
-        }
-        return new GenerativePrior() {
-            @Override
-            public int latentDim() {
-                return k;
-            }
-
-            @Override
-            public int outputDim() {
-                return n;
-            }
-
-            @Override
-            public void forward(DMatrixRMaj z, DMatrixRMaj out) {
-                DMatrixRMaj sq = z.copy();
-                CommonOps_DDRM.elementMult(sq, z);
-                out.reshape(z.numRows, n);
-                CommonOps_DDRM.multTransB(sq, m, out);
-            }
-
-            @Override
-            public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
-                out.reshape(z.numRows, k);
-                CommonOps_DDRM.mult(dx, m, out);
-                for (int i = 0; i < out.data.length; i++) {
-                    out.data[i] *= 2 * z.data[i];
-                }
-            }
-
-            @Override
-            public Params params() {
-                return named("group-sparsity-test");
-            }
-        };
+        PriorProvider p = new GroupSparsityPriorProvider();
+        return p.create(p.parameters().validate(p.name(), Map.of("n", n, "k", k, "p", 0.6, "seed", rng.nextLong())));
     }
 
     /** A Gaussian matrix with i.i.d. N(0, variance) entries. */
