@@ -82,6 +82,11 @@ public final class VectorApiKernels implements BlockGemm {
         }
     }
 
+    /**
+     * Lanes are summed in a fixed order rather than with {@code reduceLanes}, whose order is
+     * unspecified and differs between the interpreter and compiled code on newer JDKs, which would
+     * break bit-for-bit reproducibility.
+     */
     @Override
     public double dot(int n, double[] x, int xOff, double[] y, int yOff) {
         DoubleVector s0 = DoubleVector.zero(S);
@@ -98,7 +103,11 @@ public final class VectorApiKernels implements BlockGemm {
         for (int end = n - L; i <= end; i += L) {
             s0 = DoubleVector.fromArray(S, x, xOff + i).fma(DoubleVector.fromArray(S, y, yOff + i), s0);
         }
-        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        DoubleVector total = s0.add(s1).add(s2.add(s3));
+        double s = 0;
+        for (int lane = 0; lane < L; lane++) {
+            s += total.lane(lane);
+        }
         for (; i < n; i++) {
             s = Math.fma(x[xOff + i], y[yOff + i], s);
         }
