@@ -17,7 +17,9 @@ import java.util.SplittableRandom;
  * Every condition of the paper checked for one prior and one dictionary (ALGORITHMS.md §1, §4):
  * Assumption 1 (R), the S-REC, the RRIC, the WDC of each layer when the prior implements
  * {@link ReluLayers} (empty otherwise), and Assumptions 5–6 (C*, ν, the Assumption 6 expression, with
- * R = the sampled max ‖G(z)‖). Works for any {@link GenerativePrior}, third-party included. Each
+ * R = the sampled max ‖G(z)‖), and the geometric rate of Algorithm 1 run noiseless from a Δ = 0.05
+ * start around the dictionary taken as A* ({@link ConvergenceRun}, η = 0.5, 40 steps of 20n
+ * samples). Works for any {@link GenerativePrior}, third-party included. Each
  * estimator draws from its own split of the seed, in the order of the components, so a report is
  * reproducible from {@link CheckSettings#seed()}. Renders as text ({@link #toText()}) or JSON
  * ({@link #toJson()}; NaN and ±∞ are written as the JSON literals {@code NaN} and {@code Infinity}).
@@ -33,11 +35,16 @@ import java.util.SplittableRandom;
  * @param rric           the RRIC of Theorem 5.3
  * @param wdc            the WDC per layer (empty when the prior exposes no ReLU layers)
  * @param secondMoment   Assumptions 5–6
+ * @param convergence    Theorem 5.1's geometric rate, fitted
  * @since 0.1
  */
 public record TheoryReport(String prior, String latentLaw, int latentDim, int outputDim, int dictionaryRows,
                            CheckSettings settings, OutputBoundEstimate outputBound, SrecEstimate srec,
-                           RricEstimate rric, List<WdcEstimate> wdc, SecondMomentEstimate secondMoment) {
+                           RricEstimate rric, List<WdcEstimate> wdc, SecondMomentEstimate secondMoment,
+                           ConvergenceFit convergence) {
+    private static final double CONVERGENCE_DELTA = 0.05;
+    private static final double CONVERGENCE_ETA = 0.5;
+    private static final int CONVERGENCE_STEPS = 40;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .disableHtmlEscaping().create();
 
@@ -71,15 +78,18 @@ public record TheoryReport(String prior, String latentLaw, int latentDim, int ou
                 ? WdcEstimator.estimateAll(layers, settings, wdcRng) : List.of();
         SecondMomentEstimate moment = SecondMomentEstimator.estimate(prior, cInverse, bound.max(), settings,
                 root.split());
+        ConvergenceFit convergence = ConvergenceRun.run(prior, a, CONVERGENCE_DELTA, CONVERGENCE_ETA, 0.0,
+                CONVERGENCE_STEPS, 20 * prior.outputDim(), settings.momentSamples(), root.nextLong()).fit();
         return new TheoryReport(prior.params().toSpecString(), prior.latentDistribution().describe(),
-                prior.latentDim(), prior.outputDim(), a.numRows, settings, bound, srec, rric, wdc, moment);
+                prior.latentDim(), prior.outputDim(), a.numRows, settings, bound, srec, rric, wdc, moment, convergence);
     }
 
-    /** @return the results in report order: R, S-REC, RRIC, WDC layers, second moment */
+    /** @return the results in report order: R, S-REC, RRIC, WDC layers, second moment, convergence */
     public List<CheckResult> results() {
         List<CheckResult> out = new ArrayList<>(List.of(outputBound, srec, rric));
         out.addAll(wdc);
         out.add(secondMoment);
+        out.add(convergence);
         return out;
     }
 

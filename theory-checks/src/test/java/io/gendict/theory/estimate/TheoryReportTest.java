@@ -29,7 +29,7 @@ class TheoryReportTest {
         TestPriors.ReluNet net = TestPriors.reluNet(2, 20, 40, new SplittableRandom(1));
         DMatrixRMaj a = TestPriors.gaussian(60, 40, 1.0 / 60, new SplittableRandom(2));
         TheoryReport report = TheoryReport.compute(net, a, null, SETTINGS);
-        assertEquals(6, report.results().size());
+        assertEquals(7, report.results().size(), "R, S-REC, RRIC, two WDC layers, C*, convergence");
         String text = report.toText();
         for (CheckResult r : report.results()) {
             assertTrue(text.contains(r.condition()), r.condition());
@@ -37,6 +37,7 @@ class TheoryReportTest {
         }
         JsonObject json = parse(report.toJson());
         assertEquals(2, json.getAsJsonArray("wdc").size());
+        assertTrue(json.getAsJsonObject("convergence").has("rate"));
         assertEquals(report.srec().gamma(), json.getAsJsonObject("srec").get("gamma").getAsDouble(), 0);
         assertEquals(7, json.getAsJsonObject("settings").get("seed").getAsLong());
     }
