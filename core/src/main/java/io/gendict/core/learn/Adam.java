@@ -1,5 +1,7 @@
 package io.gendict.core.learn;
 
+import io.gendict.core.kernel.Kernels;
+
 import java.util.Arrays;
 
 /**
@@ -64,18 +66,6 @@ public final class Adam {
     public void step(double[] theta, double[] grad) {
         beta1Power *= beta1;
         beta2Power *= beta2;
-        double c1 = 1 - beta1Power;
-        double c2 = 1 - beta2Power;
-        double b1 = 1 - beta1;
-        double b2 = 1 - beta2;
-        int size = m.length;
-        for (int i = 0; i < size; i++) {
-            double g = grad[i];
-            double mi = beta1 * m[i] + b1 * g;
-            double vi = beta2 * v[i] + b2 * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            theta[i] -= lr * (mi / c1) / (Math.sqrt(vi / c2) + eps);
-        }
+        Kernels.get().adamStep(m.length, theta, grad, m, v, beta1, beta2, lr, 1 - beta1Power, 1 - beta2Power, eps);
     }
 }
