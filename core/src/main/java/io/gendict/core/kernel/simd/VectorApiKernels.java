@@ -159,6 +159,8 @@ public final class VectorApiKernels implements BlockGemm {
                          double lr, double c1, double c2, double eps) {
         double b1 = 1 - beta1;
         double b2 = 1 - beta2;
+        double stepSize = lr / c1;
+        double invSqrtC2 = 1 / Math.sqrt(c2);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
             DoubleVector g = DoubleVector.fromArray(S, grad, i);
@@ -166,7 +168,7 @@ public final class VectorApiKernels implements BlockGemm {
             DoubleVector vi = DoubleVector.fromArray(S, v, i).mul(beta2).add(g.mul(b2).mul(g));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
-            DoubleVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
+            DoubleVector step = mi.div(vi.sqrt().mul(invSqrtC2).add(eps)).mul(stepSize);
             DoubleVector.fromArray(S, theta, i).sub(step).intoArray(theta, i);
         }
         for (; i < n; i++) {
@@ -175,7 +177,7 @@ public final class VectorApiKernels implements BlockGemm {
             double vi = beta2 * v[i] + b2 * g * g;
             m[i] = mi;
             v[i] = vi;
-            theta[i] -= lr * (mi / c1) / (Math.sqrt(vi / c2) + eps);
+            theta[i] -= stepSize * (mi / (Math.sqrt(vi) * invSqrtC2 + eps));
         }
     }
 
