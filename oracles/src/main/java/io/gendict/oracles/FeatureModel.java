@@ -129,8 +129,10 @@ final class FeatureModel {
 
     /**
      * Per-sample evaluation of f, its gradient and its Gauss–Newton matrix at one latent, without
-     * allocation. Call {@link #evaluate} first; {@link #gradient} and {@link #gaussNewton} refer to
-     * the last evaluated point. Not thread-safe.
+     * allocation. {@link #bind} a sample first, then {@link #evaluate()}; {@link #gradient} and
+     * {@link #gaussNewton} refer to the last evaluated point. With linear features (q = k) f is
+     * evaluated in the Gram form f = ‖y‖² − 2·pᵀh + hᵀQh with p = Eᵀy formed once per sample, in
+     * O(k²) instead of O(m·k); {@link #exact} always uses the residual. Not thread-safe.
      */
     final class Sample {
         final double[] z = new double[k];
@@ -141,19 +143,63 @@ final class FeatureModel {
         private final double[] t = new double[q];
         private final DMatrixRMaj jac = new DMatrixRMaj(q, k);
         private final DMatrixRMaj qj = new DMatrixRMaj(q, k);
+        private final boolean gramForm = feature != null;
+        private final double[] yb = new double[m];
+        private final double[] p = new double[q];
+        private double yy;
+
+        /**
+         * Selects the sample the next evaluations refer to.
+         *
+         * @param y    observations. Not modified.
+         * @param yOff offset of this sample's m entries in {@code y}
+         */
+        void bind(double[] y, int yOff) {
+            System.arraycopy(y, yOff, yb, 0, m);
+            if (gramForm) {
+                MatrixKernels kern = Kernels.get();
+                kern.gemv(true, 1, e, yb, 0, p);
+                yy = kern.dot(m, yb, 0, yb, 0);
+            }
+        }
 
         /**
          * @param y    observations
          * @param yOff offset of this sample's m entries in {@code y}
-         * @return f(z) = ‖y − E·h(z)‖² at the current {@link #z}
+         * @return f(z) = ‖y − E·h(z)‖² at the current {@link #z}, for this sample (which becomes bound)
          */
         double evaluate(double[] y, int yOff) {
+            bind(y, yOff);
+            return evaluate();
+        }
+
+        /** @return f at the current {@link #z} for the bound sample (Gram form with linear features) */
+        double evaluate() {
+            if (!gramForm) {
+                return exact();
+            }
+            features(zRow, hRow);
+            double s = yy;
+            for (int i = 0; i < q; i++) {
+                double qh = 0;
+                int row = i * q;
+                for (int j = 0; j < q; j++) {
+                    qh += gram.data[row + j] * h[j];
+                }
+                t[i] = qh - p[i];
+                s += h[i] * (qh - 2 * p[i]);
+            }
+            return Math.max(s, 0);
+        }
+
+        /** @return f at the current {@link #z} for the bound sample, from the residual E·h(z) − y */
+        double exact() {
             MatrixKernels kern = Kernels.get();
             features(zRow, hRow);
             kern.gemv(false, 1, e, h, 0, r);
             double s = 0;
             for (int i = 0; i < m; i++) {
-                double d = r[i] - y[yOff + i];
+                double d = r[i] - yb[i];
                 r[i] = d;
                 s += d * d;
             }
@@ -164,6 +210,12 @@ final class FeatureModel {
          * @param g length k, overwritten with ∇f = 2·J_hᵀ·Eᵀ·(E·h − y) at the last evaluated point
          */
         void gradient(double[] g) {
+            if (gramForm) {
+                for (int i = 0; i < k; i++) {
+                    g[i] = 2 * diagonalJacobian(i) * t[i];
+                }
+                return;
+            }
             MatrixKernels kern = Kernels.get();
             kern.gemv(true, 1, e, r, 0, t);
             jacobian();
@@ -175,20 +227,26 @@ final class FeatureModel {
          *            last {@link #gradient} call
          */
         void gaussNewton(DMatrixRMaj out) {
+            if (gramForm) {
+                for (int i = 0; i < k; i++) {
+                    double ji = 2 * diagonalJacobian(i);
+                    for (int j = 0; j < k; j++) {
+                        out.data[i * k + j] = ji * gram.data[i * k + j] * diagonalJacobian(j);
+                    }
+                }
+                return;
+            }
             MatrixKernels kern = Kernels.get();
             kern.gemm(false, false, 1, gram, jac, 0, qj);
             kern.gemm(true, false, 2, jac, qj, 0, out);
         }
 
+        private double diagonalJacobian(int i) {
+            return feature == LinearFeatures.Feature.IDENTITY ? 1 : 2 * z[i];
+        }
+
         private void jacobian() {
-            if (feature == null) {
-                prior.jacobian(z, jac);
-            } else {
-                jac.zero();
-                for (int i = 0; i < k; i++) {
-                    jac.data[i * k + i] = feature == LinearFeatures.Feature.IDENTITY ? 1 : 2 * z[i];
-                }
-            }
+            prior.jacobian(z, jac);
         }
     }
 }

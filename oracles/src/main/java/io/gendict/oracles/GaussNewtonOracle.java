@@ -100,7 +100,7 @@ public final class GaussNewtonOracle implements DecodeOracle {
                         s.z[i] = old[i] + delta.data[i];
                     }
                     LatentStarts.project(s.z, 0, k, r);
-                    fNew = s.evaluate(y.data, b * m);
+                    fNew = s.evaluate();
                 }
                 if (fNew < f) {
                     boolean small = f - fNew <= tol * f;
@@ -124,7 +124,7 @@ public final class GaussNewtonOracle implements DecodeOracle {
             }
             converged[b] |= f == 0;
             iterations[b] = it;
-            objective[b] = f;
+            objective[b] = s.exact();
             System.arraycopy(s.z, 0, z.data, b * k, k);
         }
         return new DecodeResult(z, objective, iterations, converged);

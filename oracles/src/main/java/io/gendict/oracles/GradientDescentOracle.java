@@ -77,7 +77,7 @@ public final class GradientDescentOracle implements DecodeOracle {
                         s.z[i] = old[i] - t * g[i];
                     }
                     LatentStarts.project(s.z, 0, k, r);
-                    fNew = s.evaluate(y.data, b * a.numRows);
+                    fNew = s.evaluate();
                     accepted = !lineSearch || fNew <= f - ARMIJO * t * gg;
                     if (!accepted) {
                         t *= 0.5;
@@ -95,7 +95,7 @@ public final class GradientDescentOracle implements DecodeOracle {
                 }
             }
             iterations[b] = it;
-            objective[b] = f;
+            objective[b] = s.exact();
             System.arraycopy(s.z, 0, z.data, b * k, k);
         }
         return new DecodeResult(z, objective, iterations, converged);

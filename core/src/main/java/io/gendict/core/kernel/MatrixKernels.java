@@ -54,4 +54,33 @@ public interface MatrixKernels {
 
     /** out[i] = x[i]·y[i] for i < n; out may equal x or y. */
     void multiply(int n, double[] x, double[] y, double[] out);
+
+    /**
+     * One Adam step on the first n parameters in PyTorch's arrangement (ALGORITHMS.md §9), for i &lt; n:
+     * m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g·g, θ ← θ − (lr/c1)·m/(√v·(1/√c2) + ε) (one square
+     * root and one division per entry), evaluated in exactly this order so that every
+     * implementation gives the same bits.
+     *
+     * @param theta parameters. Modified.
+     * @param grad  gradient. Not modified.
+     * @param m     first moments. Modified.
+     * @param v     second moments. Modified.
+     * @param c1    bias correction 1 − β1^t
+     * @param c2    bias correction 1 − β2^t
+     */
+    default void adamStep(int n, double[] theta, double[] grad, double[] m, double[] v, double beta1, double beta2,
+                          double lr, double c1, double c2, double eps) {
+        double b1 = 1 - beta1;
+        double b2 = 1 - beta2;
+        double stepSize = lr / c1;
+        double invSqrtC2 = 1 / Math.sqrt(c2);
+        for (int i = 0; i < n; i++) {
+            double g = grad[i];
+            double mi = beta1 * m[i] + b1 * g;
+            double vi = beta2 * v[i] + b2 * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            theta[i] -= stepSize * (mi / (Math.sqrt(vi) * invSqrtC2 + eps));
+        }
+    }
 }

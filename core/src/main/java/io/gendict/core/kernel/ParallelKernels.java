@@ -122,6 +122,12 @@ final class ParallelKernels implements MatrixKernels {
         base.multiply(n, x, y, out);
     }
 
+    @Override
+    public void adamStep(int n, double[] theta, double[] grad, double[] m, double[] v, double beta1, double beta2,
+                         double lr, double c1, double c2, double eps) {
+        base.adamStep(n, theta, grad, m, v, beta1, beta2, lr, c1, c2, eps);
+    }
+
     /** The shared pool: one daemon thread per available processor, created on first use. */
     private static final class Pool {
         private static final AtomicInteger COUNT = new AtomicInteger();

@@ -1,11 +1,13 @@
 package io.gendict.core.learn;
 
+import io.gendict.core.kernel.Kernels;
+
 import java.util.Arrays;
 
 /**
  * Adam (Kingma &amp; Ba 2015) on a flat parameter array, equal to PyTorch's Adam without weight
  * decay (ALGORITHMS.md §9): m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g∘g,
- * θ ← θ − lr·m̂/(√v̂ + ε). One instance holds the state of one optimisation problem; {@link #step}
+ * θ ← θ − lr·m̂/(√v̂ + ε), arranged as PyTorch does (see {@link io.gendict.core.kernel.MatrixKernels#adamStep}). One instance holds the state of one optimisation problem; {@link #step}
  * allocates nothing. Not thread-safe.
  *
  * @since 0.1
@@ -64,18 +66,6 @@ public final class Adam {
     public void step(double[] theta, double[] grad) {
         beta1Power *= beta1;
         beta2Power *= beta2;
-        double c1 = 1 - beta1Power;
-        double c2 = 1 - beta2Power;
-        double b1 = 1 - beta1;
-        double b2 = 1 - beta2;
-        int size = m.length;
-        for (int i = 0; i < size; i++) {
-            double g = grad[i];
-            double mi = beta1 * m[i] + b1 * g;
-            double vi = beta2 * v[i] + b2 * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            theta[i] -= lr * (mi / c1) / (Math.sqrt(vi / c2) + eps);
-        }
+        Kernels.get().adamStep(m.length, theta, grad, m, v, beta1, beta2, lr, 1 - beta1Power, 1 - beta2Power, eps);
     }
 }

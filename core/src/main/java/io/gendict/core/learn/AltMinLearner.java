@@ -7,7 +7,6 @@ import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.LearnerContext;
 import io.gendict.core.spi.UpdateRule;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -121,7 +120,7 @@ public final class AltMinLearner extends GenerativeLearner {
 
     private double squaredError(DMatrixRMaj y, DMatrixRMaj x) {
         DMatrixRMaj r = y.copy();
-        Kernels.get().gemm(false, false, -1, x, CommonOps_DDRM.transpose(a, null), 1, r);
+        Kernels.get().gemm(false, true, -1, x, a, 1, r);
         double s = 0;
         for (int i = 0, size = r.numRows * r.numCols; i < size; i++) {
             s += r.data[i] * r.data[i];

@@ -13,7 +13,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * for L(A, Z) = Σ_b ‖A·G(z_b) − y_b‖², A warm-started from the previous batch, Z drawn from p_z,
  * two parameter groups with their own learning rates, state reset per batch. Gradients:
  * ∂L/∂A = 2·Rᵀ·X and ∂L/∂Z = J_Gᵀ(2·R·A) with Rᵀ = A·Xᵀ − Yᵀ, X = G(Z). Encoding uses the given
- * oracle. Stateful; not thread-safe.
+ * oracle. The latent products go through {@link JointProducts} (through E = A·M for linear-features
+ * priors); the products run on the context's threads (bit-identical to one thread). Stateful; not
+ * thread-safe.
  *
  * @since 0.1
  */
@@ -43,6 +45,8 @@ public final class AutodiffLearner extends GenerativeLearner {
     private final DMatrixRMaj backup;
     private final DMatrixRMaj gradA;
     private final Adam adamA;
+    private final MatrixKernels kernels;
+    private final JointProducts products;
 
     /**
      * @param encodeOracle oracle used by {@link #encode}
@@ -55,6 +59,8 @@ public final class AutodiffLearner extends GenerativeLearner {
         this.backup = a.copy();
         this.gradA = new DMatrixRMaj(a.numRows, a.numCols);
         this.adamA = new Adam(a.numRows * a.numCols, options.lrDictionary());
+        this.kernels = Kernels.parallel(context.threads());
+        this.products = new JointProducts(prior, a.numRows, kernels);
     }
 
     @Override
@@ -68,18 +74,13 @@ public final class AutodiffLearner extends GenerativeLearner {
         DMatrixRMaj x = new DMatrixRMaj(rows, n);
         DMatrixRMaj yt = CommonOps_DDRM.transpose(y, null);
         DMatrixRMaj rt = new DMatrixRMaj(m, rows);
-        DMatrixRMaj xt = new DMatrixRMaj(n, rows);
-        DMatrixRMaj dx = new DMatrixRMaj(rows, n);
         DMatrixRMaj dz = new DMatrixRMaj(rows, k);
         Adam adamZ = new Adam(rows * k, options.lrLatent());
         adamA.reset();
         backup.setTo(a);
-        MatrixKernels kernels = Kernels.get();
         double loss = Double.NaN;
         for (int step = 1; step <= options.iterations(); step++) {
-            prior.forward(z, x);
-            CommonOps_DDRM.transpose(x, xt);
-            kernels.gemm(false, false, 1, a, xt, 0, rt);
+            products.forward(a, z, x, rt);
             loss = 0;
             for (int i = 0, size = rows * m; i < size; i++) {
                 double d = rt.data[i] - yt.data[i];
@@ -91,8 +92,7 @@ public final class AutodiffLearner extends GenerativeLearner {
                 throw nonFinite(batch, "joint Adam step " + step);
             }
             kernels.gemm(false, false, 2, rt, x, 0, gradA);
-            kernels.gemm(true, false, 2, rt, a, 0, dx);
-            prior.vjp(z, dx, dz);
+            products.latentGradient(a, z, rt, dz);
             adamA.step(a.data, gradA.data);
             adamZ.step(z.data, dz.data);
         }

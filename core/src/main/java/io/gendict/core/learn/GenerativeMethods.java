@@ -18,7 +18,7 @@ import java.util.Set;
  * update rule each method uses — are kept here, in one place, as spec strings resolved by a
  * {@link Registry}:
  * <pre>
- * altmin      oracle adam, update adam, one round per batch                      (ALGORITHMS.md §2.2)
+ * altmin      oracle adam, update adam (on the context's threads), one round per batch (ALGORITHMS.md §2.2)
  * algorithm1  oracle gauss-newton, update preconditioned-gradient                (§2.1)
  * autodiff    joint Adam on (A, Z); encodes with adam                            (§2.3)
  * fast        oracle multi-start:inner=sign-flip,starts=5 (sign-flip wraps gauss-newton), or plain
@@ -110,7 +110,9 @@ public final class GenerativeMethods {
             }
             return autodiff(decoder, context, AutodiffLearner.Options.paper());
         }
-        return alternating(method, decoder, registry.updateRule(rule != null ? rule : p.rule()), context, p.options());
+        String presetRule = method.equals(ALTMIN) ? p.rule() + ":threads=" + context.threads() : p.rule();
+        return alternating(method, decoder, registry.updateRule(rule != null ? rule : presetRule), context,
+                p.options());
     }
 
     /**

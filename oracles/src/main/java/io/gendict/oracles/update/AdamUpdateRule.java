@@ -1,5 +1,7 @@
 package io.gendict.oracles.update;
 
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.learn.Adam;
@@ -8,65 +10,123 @@ import io.gendict.core.spi.UpdateRule;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 
 /**
  * The paper's practical update (ALGORITHMS.md §2.2): with X fixed, Adam on A for
  * ‖Y − X·Aᵀ‖²_F, state reset per call. Gram form: ∇ = 2(A·XᵀX − YᵀX) with XᵀX and YᵀX formed
  * once per call; each step costs one m×n×n product (or, when the batch is smaller than n/2, the
- * cheaper (A·Xᵀ)·X), then one allocation-free Adam update.
+ * cheaper (A·Xᵀ)·X), then one allocation-free Adam update. The gradient of row i of A depends on
+ * row i only and Adam acts entry-wise, so the rows are cut into blocks of {@value #BLOCK} and each
+ * block runs all its steps while it stays in cache (the same arithmetic per entry as a whole-matrix
+ * step), on up to {@code threads} threads with the same result for any thread count. The gradient
+ * is accumulated onto a copy of −2·YᵀX by the product itself (2·(G − T) as 2·G + (−2·T), exact in
+ * floating point).
  *
  * @since 0.1
  */
 public final class AdamUpdateRule implements UpdateRule {
+    static final int BLOCK = 64;
     private final double lr;
     private final int iterations;
-    private Adam adam;
+    private final int threads;
+    private ForkJoinPool pool;
 
     /**
      * @param lr         Adam learning rate (paper: 1e-3)
      * @param iterations Adam steps per batch (paper: 1000)
+     * @param threads    worker threads, ≥ 1
      */
-    public AdamUpdateRule(double lr, int iterations) {
+    public AdamUpdateRule(double lr, int iterations, int threads) {
         this.lr = lr;
         this.iterations = iterations;
+        this.threads = threads;
     }
 
     @Override
     public void start(DMatrixRMaj a0, GenerativePrior prior, SplittableRandom rng) {
-        adam = new Adam(a0.numRows * a0.numCols, lr);
+        // Adam's state is reset at every update: nothing carries over between batches.
     }
 
     @Override
     public void update(DMatrixRMaj a, DMatrixRMaj y, DMatrixRMaj x) {
-        int rows = y.numRows;
         int m = a.numRows;
         int n = a.numCols;
-        MatrixKernels kern = Kernels.get();
-        DMatrixRMaj ytx = new DMatrixRMaj(m, n);
-        kern.gemm(true, false, 1, y, x, 0, ytx);
-        boolean gram = n <= 2 * rows;
-        DMatrixRMaj xtx = gram ? new DMatrixRMaj(n, n) : null;
-        DMatrixRMaj axt = gram ? null : new DMatrixRMaj(m, rows);
-        DMatrixRMaj xt = gram ? null : CommonOps_DDRM.transpose(x, null);
+        DMatrixRMaj negTwoYtx = new DMatrixRMaj(m, n);
+        Kernels.get().gemm(true, false, -2, y, x, 0, negTwoYtx);
+        boolean gram = n <= 2 * y.numRows;
+        DMatrixRMaj right;
         if (gram) {
-            kern.gemm(true, false, 1, x, x, 0, xtx);
+            right = new DMatrixRMaj(n, n);
+            Kernels.get().gemm(true, false, 1, x, x, 0, right);
+        } else {
+            right = CommonOps_DDRM.transpose(x, null);
         }
-        DMatrixRMaj grad = new DMatrixRMaj(m, n);
-        adam.reset();
+        int blocks = (m + BLOCK - 1) / BLOCK;
+        if (threads == 1 || blocks == 1) {
+            for (int blk = 0; blk < blocks; blk++) {
+                fitRows(a, negTwoYtx, x, right, gram, blk * BLOCK, Math.min(m, (blk + 1) * BLOCK));
+            }
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(blocks);
+        for (int blk = 0; blk < blocks; blk++) {
+            int from = blk * BLOCK;
+            int to = Math.min(m, from + BLOCK);
+            futures.add(pool().submit(() -> fitRows(a, negTwoYtx, x, right, gram, from, to)));
+        }
+        for (Future<?> f : futures) {
+            join(f);
+        }
+    }
+
+    /** All Adam steps for rows [from, to) of A; other rows are neither read nor written. */
+    private void fitRows(DMatrixRMaj a, DMatrixRMaj negTwoYtx, DMatrixRMaj x, DMatrixRMaj right, boolean gram,
+                         int from, int to) {
+        MatrixKernels kern = Kernels.get();
+        int n = a.numCols;
+        int size = (to - from) * n;
+        DMatrixRMaj rows = new DMatrixRMaj(to - from, n);
+        System.arraycopy(a.data, from * n, rows.data, 0, size);
+        DMatrixRMaj grad = new DMatrixRMaj(to - from, n);
+        DMatrixRMaj axt = gram ? null : new DMatrixRMaj(to - from, x.numRows);
+        Adam adam = new Adam(size, lr);
         for (int it = 0; it < iterations; it++) {
+            System.arraycopy(negTwoYtx.data, from * n, grad.data, 0, size);
             if (gram) {
-                kern.gemm(false, false, 1, a, xtx, 0, grad);
+                kern.gemm(false, false, 2, rows, right, 1, grad);
             } else {
-                kern.gemm(false, false, 1, a, xt, 0, axt);
-                kern.gemm(false, false, 1, axt, x, 0, grad);
+                kern.gemm(false, false, 1, rows, right, 0, axt);
+                kern.gemm(false, false, 2, axt, x, 1, grad);
             }
-            double[] g = grad.data;
-            double[] t = ytx.data;
-            for (int i = 0, size = m * n; i < size; i++) {
-                g[i] = 2 * (g[i] - t[i]);
+            adam.step(rows.data, grad.data);
+        }
+        System.arraycopy(rows.data, 0, a.data, from * n, size);
+    }
+
+    private synchronized ForkJoinPool pool() {
+        if (pool == null) {
+            pool = new ForkJoinPool(threads);
+        }
+        return pool;
+    }
+
+    private static void join(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GendictException(ErrorKind.NUMERICAL_FAILURE, "adam update interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
             }
-            adam.step(a.data, g);
+            throw new GendictException(ErrorKind.NUMERICAL_FAILURE, "adam update failed: " + e.getCause(), e.getCause());
         }
     }
 }

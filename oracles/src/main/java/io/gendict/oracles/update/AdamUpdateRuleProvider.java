@@ -14,6 +14,7 @@ public final class AdamUpdateRuleProvider implements UpdateRuleProvider {
     private static final ParamSpec SPEC = ParamSpec.builder()
             .doubleParam("lr", 1e-3, 1e-12, Double.NaN, "Adam learning rate")
             .intParam("iterations", 1000, 1, 10_000_000, "Adam steps per batch")
+            .intParam("threads", 1, 1, 1024, "worker threads over blocks of dictionary rows (same result for any count)")
             .build();
 
     @Override
@@ -33,6 +34,6 @@ public final class AdamUpdateRuleProvider implements UpdateRuleProvider {
 
     @Override
     public UpdateRule create(Params params) {
-        return new AdamUpdateRule(params.getDouble("lr"), params.getInt("iterations"));
+        return new AdamUpdateRule(params.getDouble("lr"), params.getInt("iterations"), params.getInt("threads"));
     }
 }

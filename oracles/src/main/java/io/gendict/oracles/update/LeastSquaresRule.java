@@ -9,8 +9,6 @@ import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.UpdateRule;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,6 +35,9 @@ public final class LeastSquaresRule implements UpdateRule {
     private final double power;
     private final double ridge;
     private DMatrixRMaj s;
+    private Cholesky chol;
+    private final DMatrixRMaj w = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj r = new DMatrixRMaj(1, 1);
     private double lambda;
     private long batches;
 
@@ -55,6 +56,7 @@ public final class LeastSquaresRule implements UpdateRule {
     public void start(DMatrixRMaj a0, GenerativePrior prior, SplittableRandom rng) {
         int n = prior.outputDim();
         s = new DMatrixRMaj(n, n);
+        chol = new Cholesky(n);
         lambda = 0;
         batches = 0;
     }
@@ -74,16 +76,17 @@ public final class LeastSquaresRule implements UpdateRule {
             kern.gemm(true, false, 1, x, x, beta, s);
             addDiagonal((1 - beta) * lambda);
         }
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(n);
-        if (!chol.setA(s.copy())) {
+        if (!chol.factor(s)) {
             throw new GendictException(ErrorKind.NUMERICAL_FAILURE,
                     "least-squares update: the " + n + "x" + n + " statistic S is not positive definite");
         }
-        DMatrixRMaj wt = new DMatrixRMaj(n, rows);
-        chol.solve(CommonOps_DDRM.transpose(x, null), wt);
-        DMatrixRMaj r = y.copy();
-        kern.gemm(false, false, -1, x, CommonOps_DDRM.transpose(a, null), 1, r);
-        kern.gemm(true, false, 1, r, CommonOps_DDRM.transpose(wt, null), 1, a);
+        w.reshape(rows, n);
+        System.arraycopy(x.data, 0, w.data, 0, rows * n);
+        chol.solveRows(w);
+        r.reshape(rows, a.numRows);
+        System.arraycopy(y.data, 0, r.data, 0, rows * a.numRows);
+        kern.gemm(false, true, -1, x, a, 1, r);
+        kern.gemm(true, false, 1, r, w, 1, a);
     }
 
     private void addDiagonal(double v) {

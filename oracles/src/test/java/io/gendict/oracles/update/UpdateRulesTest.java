@@ -170,11 +170,25 @@ class UpdateRulesTest {
             DMatrixRMaj x = gaussian(rng, rows, N);
             DMatrixRMaj y = observe(aStar, x);
             double before = NormOps_DDRM.normF(CommonOps_DDRM.subtract(observe(a, x), y, null));
-            UpdateRule rule = new AdamUpdateRule(1e-2, 1000);
+            UpdateRule rule = new AdamUpdateRule(1e-2, 1000, 1);
             rule.start(a, LINEAR, rng);
             rule.update(a, y, x);
             double after = NormOps_DDRM.normF(CommonOps_DDRM.subtract(observe(a, x), y, null));
             assertTrue(after < 0.05 * before, rows + " rows: error " + before + " -> " + after);
         }
+    }
+
+    @Test
+    void adamUpdateIsTheSameForAnyThreadCount() {
+        SplittableRandom rng = new SplittableRandom(7);
+        int m = 2 * AdamUpdateRule.BLOCK + 3;
+        DMatrixRMaj a = gaussian(rng, m, N);
+        DMatrixRMaj x = gaussian(rng, 5, N);
+        DMatrixRMaj y = observe(gaussian(rng, m, N), x);
+        DMatrixRMaj one = a.copy();
+        DMatrixRMaj two = a.copy();
+        new AdamUpdateRule(1e-2, 50, 1).update(one, y, x);
+        new AdamUpdateRule(1e-2, 50, 2).update(two, y, x);
+        assertArrayEquals(one.data, two.data);
     }
 }

@@ -163,6 +163,33 @@ public final class VectorApiKernels implements BlockGemm {
         }
     }
 
+    @Override
+    public void adamStep(int n, double[] theta, double[] grad, double[] m, double[] v, double beta1, double beta2,
+                         double lr, double c1, double c2, double eps) {
+        double b1 = 1 - beta1;
+        double b2 = 1 - beta2;
+        double stepSize = lr / c1;
+        double invSqrtC2 = 1 / Math.sqrt(c2);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += L) {
+            DoubleVector g = DoubleVector.fromArray(S, grad, i);
+            DoubleVector mi = DoubleVector.fromArray(S, m, i).mul(beta1).add(g.mul(b1));
+            DoubleVector vi = DoubleVector.fromArray(S, v, i).mul(beta2).add(g.mul(b2).mul(g));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            DoubleVector step = mi.div(vi.sqrt().mul(invSqrtC2).add(eps)).mul(stepSize);
+            DoubleVector.fromArray(S, theta, i).sub(step).intoArray(theta, i);
+        }
+        for (; i < n; i++) {
+            double g = grad[i];
+            double mi = beta1 * m[i] + b1 * g;
+            double vi = beta2 * v[i] + b2 * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            theta[i] -= stepSize * (mi / (Math.sqrt(vi) * invSqrtC2 + eps));
+        }
+    }
+
     private static void scale(int from, int to, double beta, double[] y) {
         int i = from;
         for (int end = from + S.loopBound(to - from); i < end; i += L) {
