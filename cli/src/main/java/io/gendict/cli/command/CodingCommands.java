@@ -5,10 +5,8 @@ import io.gendict.cli.option.ThreadsOption;
 import io.gendict.core.codec.CodeContainer;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
-import io.gendict.core.eval.DecimalQuantizer;
 import io.gendict.core.eval.Quantizer;
 import io.gendict.core.eval.ReconstructionError;
-import io.gendict.core.eval.UniformQuantizer;
 import io.gendict.core.io.AtomicFiles;
 import io.gendict.core.io.Npy;
 import io.gendict.core.io.Npz;
@@ -77,20 +75,6 @@ public final class CodingCommands {
 
         PrintWriter stdout() {
             return spec.commandLine().getOut();
-        }
-    }
-
-    /** How precisely codes are stored. */
-    static final class Precision {
-        @Option(names = "--digits", paramLabel = "D", description = "Round codes to D decimal places.")
-        Integer digits;
-
-        @Option(names = "--bits", paramLabel = "b", description = "Quantize codes to b-bit uniform levels per coordinate.")
-        Integer bits;
-
-        Quantizer quantizer(int defaultDigits) {
-            return bits != null ? new UniformQuantizer(bits) : digits != null ? new DecimalQuantizer(digits)
-                    : defaultDigits < 0 ? Quantizer.none() : new DecimalQuantizer(defaultDigits);
         }
     }
 

@@ -7,9 +7,6 @@ import io.gendict.cli.plot.ErrorCurvePlot;
 import io.gendict.cli.plot.ReconstructionGrid;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
-import io.gendict.core.eval.DecimalQuantizer;
-import io.gendict.core.eval.Quantizer;
-import io.gendict.core.eval.UniformQuantizer;
 import io.gendict.core.experiment.ExperimentListener;
 import io.gendict.core.experiment.ExperimentResult;
 import io.gendict.core.experiment.ExperimentRunner;
@@ -112,19 +109,6 @@ public final class ExperimentCommand implements Runnable {
     @ArgGroup(exclusive = false, heading = "Transfer task:%n")
     private TransferTask.TransferOptions transfer = new TransferTask.TransferOptions();
 
-    /** How precisely the codes are stored. */
-    static final class Precision {
-        @Option(names = "--digits", paramLabel = "D", description = "Decimal places of the stored codes (default: 4).")
-        Integer digits;
-
-        @Option(names = "--bits", paramLabel = "b", description = "Store codes with b-bit uniform levels per coordinate.")
-        Integer bits;
-
-        Quantizer quantizer() {
-            return bits != null ? new UniformQuantizer(bits) : new DecimalQuantizer(digits == null ? 4 : digits);
-        }
-    }
-
     @Override
     public void run() {
         Registry registry = plugins.registry();
@@ -133,7 +117,7 @@ public final class ExperimentCommand implements Runnable {
         chosen.forEach(catalog::validate);
         ExperimentSettings settings = new ExperimentSettings(name, chosen, trials, batches, batchSize,
                 testBatches != null ? testBatches : name.equals(TransferTask.NAME) ? 2 : 5, testBatchSize,
-                precision.quantizer(), seed.seed(), threads.threads());
+                precision.quantizer(4), seed.seed(), threads.threads());
         Path dir = out != null ? out : Path.of("results", name);
         PrintWriter err = spec.commandLine().getErr();
         TransferTask task = name.equals(TransferTask.NAME) ? new TransferTask(transfer, sigma, registry, err) : null;
