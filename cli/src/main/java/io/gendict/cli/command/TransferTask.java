@@ -3,12 +3,12 @@ package io.gendict.cli.command;
 import io.gendict.core.data.image.ImageTransform;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.eval.ReconstructionError;
+import io.gendict.core.experiment.ExperimentRunner;
 import io.gendict.core.experiment.ExperimentSettings;
 import io.gendict.core.experiment.ImageTrials;
 import io.gendict.core.experiment.TestBatch;
 import io.gendict.core.experiment.TrialData;
-import io.gendict.core.kernel.Kernels;
-import io.gendict.core.spi.Codes;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.Registry;
@@ -112,12 +112,8 @@ final class TransferTask {
         int rows = Math.min(GRID_SAMPLES, first.noisy().numRows);
         DMatrixRMaj noisy = CommonOps_DDRM.extract(first.noisy(), 0, rows, 0, first.noisy().numCols);
         grid.putIfAbsent("clean", CommonOps_DDRM.extract(first.clean(), 0, rows, 0, first.clean().numCols));
-        Codes codes = learner.encode(noisy);
-        settings.quantizer().quantize(codes.values());
-        DMatrixRMaj xHat = new DMatrixRMaj(rows, learner.dictionary().numCols);
-        learner.coefficients(codes, xHat);
-        DMatrixRMaj recon = new DMatrixRMaj(rows, learner.dictionary().numRows);
-        Kernels.get().gemm(false, true, 1.0, xHat, learner.dictionary(), 0.0, recon);
+        DMatrixRMaj recon = ReconstructionError.reconstruct(learner.dictionary(),
+                ExperimentRunner.storedCoefficients(learner, noisy, settings.quantizer()));
         grid.put(method, recon);
         grid.put("noisy", noisy);
     }

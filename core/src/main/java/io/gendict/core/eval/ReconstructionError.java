@@ -25,9 +25,21 @@ public final class ReconstructionError {
     public static double ofCoefficients(DMatrixRMaj a, DMatrixRMaj xHat, DMatrixRMaj clean) {
         Checks.shape("x̂", xHat, clean.numRows, a.numCols);
         Checks.shape("clean signals", clean, -1, a.numRows);
+        return meanRowDistance(reconstruct(a, xHat), clean);
+    }
+
+    /**
+     * The reconstructions A·x̂_i, one per row.
+     *
+     * @param a    m×n dictionary. Not modified.
+     * @param xHat B×n coefficients. Not modified.
+     * @return B×m
+     */
+    public static DMatrixRMaj reconstruct(DMatrixRMaj a, DMatrixRMaj xHat) {
+        Checks.shape("x̂", xHat, -1, a.numCols);
         DMatrixRMaj recon = new DMatrixRMaj(xHat.numRows, a.numRows);
         Kernels.get().gemm(false, true, 1.0, xHat, a, 0.0, recon);
-        return meanRowDistance(recon, clean);
+        return recon;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gendict.core.experiment;
 
+import io.gendict.core.eval.Quantizer;
 import io.gendict.core.eval.ReconstructionError;
 import io.gendict.core.spi.Codes;
 import io.gendict.core.spi.DictionaryLearner;
@@ -78,13 +79,26 @@ public final class ExperimentRunner {
     public static double testError(DictionaryLearner learner, List<TestBatch> tests, ExperimentSettings settings) {
         double sum = 0;
         for (TestBatch t : tests) {
-            Codes codes = learner.encode(t.noisy());
-            settings.quantizer().quantize(codes.values());
-            DMatrixRMaj xHat = new DMatrixRMaj(t.noisy().numRows, learner.dictionary().numCols);
-            learner.coefficients(codes, xHat);
+            DMatrixRMaj xHat = storedCoefficients(learner, t.noisy(), settings.quantizer());
             sum += ReconstructionError.ofCoefficients(learner.dictionary(), xHat, t.clean());
         }
         return sum / tests.size();
+    }
+
+    /**
+     * What a stored sample decodes to: the codes of y, quantized, mapped back to coefficients x̂.
+     *
+     * @param learner   a trained learner
+     * @param y         B×m samples. Not modified.
+     * @param quantizer the precision the codes are stored at
+     * @return B×n coefficients x̂
+     */
+    public static DMatrixRMaj storedCoefficients(DictionaryLearner learner, DMatrixRMaj y, Quantizer quantizer) {
+        Codes codes = learner.encode(y);
+        quantizer.quantize(codes.values());
+        DMatrixRMaj xHat = new DMatrixRMaj(y.numRows, learner.dictionary().numCols);
+        learner.coefficients(codes, xHat);
+        return xHat;
     }
 
     private static double noisyError(List<TestBatch> tests) {

@@ -2,15 +2,12 @@ package io.gendict.core.data;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
-import io.gendict.core.param.ParamSpec;
-import io.gendict.core.param.Params;
 import io.gendict.core.spi.GenerativePrior;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,43 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SyntheticSourceTest {
-    /** G(z) = [z; z∘z], k = 2, n = 4. */
-    private static final GenerativePrior SQUARES = new GenerativePrior() {
-        @Override
-        public int latentDim() {
-            return 2;
-        }
-
-        @Override
-        public int outputDim() {
-            return 4;
-        }
-
-        @Override
-        public void forward(DMatrixRMaj z, DMatrixRMaj out) {
-            for (int b = 0; b < z.numRows; b++) {
-                for (int i = 0; i < 2; i++) {
-                    double v = z.get(b, i);
-                    out.set(b, i, v);
-                    out.set(b, 2 + i, v * v);
-                }
-            }
-        }
-
-        @Override
-        public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
-            for (int b = 0; b < z.numRows; b++) {
-                for (int i = 0; i < 2; i++) {
-                    out.set(b, i, dx.get(b, i) + 2 * z.get(b, i) * dx.get(b, 2 + i));
-                }
-            }
-        }
-
-        @Override
-        public Params params() {
-            return ParamSpec.empty().validate("squares", Map.of());
-        }
-    };
+    private static final GenerativePrior SQUARES = SquaresTestPrior.INSTANCE;
 
     @Test
     void batchesHaveThePapersShapesAndStructure() {

@@ -3,8 +3,7 @@ package io.gendict.core.experiment;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.gendict.core.eval.Quantizer;
-import io.gendict.core.param.ParamSpec;
-import io.gendict.core.param.Params;
+import io.gendict.core.learn.LinearTestPrior;
 import io.gendict.core.spi.Codes;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,34 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExperimentRunnerTest {
     private static final int M = 3;
-
-    /** G(z) = z on R^3. */
-    private static final GenerativePrior IDENTITY = new GenerativePrior() {
-        @Override
-        public int latentDim() {
-            return M;
-        }
-
-        @Override
-        public int outputDim() {
-            return M;
-        }
-
-        @Override
-        public void forward(DMatrixRMaj z, DMatrixRMaj out) {
-            out.setTo(z);
-        }
-
-        @Override
-        public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
-            out.setTo(dx);
-        }
-
-        @Override
-        public Params params() {
-            return ParamSpec.empty().validate("identity", Map.of());
-        }
-    };
+    private static final GenerativePrior IDENTITY = new LinearTestPrior(M);
 
     /** Data y = s + 0.1 with s uniform; noisy error is exactly 0.1·√3 per sample. */
     private static final TrialDataFactory DATA = (trial, seed, settings) -> new TrialData() {

@@ -1,11 +1,10 @@
 package io.gendict.core.experiment;
 
+import io.gendict.core.data.SquaresTestPrior;
 import io.gendict.core.data.image.ImageTransform;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.eval.Quantizer;
 import io.gendict.core.eval.ReconstructionError;
-import io.gendict.core.param.ParamSpec;
-import io.gendict.core.param.Params;
 import io.gendict.core.spi.GenerativePrior;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,43 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrialDataTest {
-    /** G(z) = [z; z∘z] on R^2. */
-    private static final GenerativePrior SQUARES = new GenerativePrior() {
-        @Override
-        public int latentDim() {
-            return 2;
-        }
-
-        @Override
-        public int outputDim() {
-            return 4;
-        }
-
-        @Override
-        public void forward(DMatrixRMaj z, DMatrixRMaj out) {
-            for (int b = 0; b < z.numRows; b++) {
-                for (int i = 0; i < 2; i++) {
-                    double v = z.get(b, i);
-                    out.set(b, i, v);
-                    out.set(b, 2 + i, v * v);
-                }
-            }
-        }
-
-        @Override
-        public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
-            for (int b = 0; b < z.numRows; b++) {
-                for (int i = 0; i < 2; i++) {
-                    out.set(b, i, dx.get(b, i) + 2 * z.get(b, i) * dx.get(b, 2 + i));
-                }
-            }
-        }
-
-        @Override
-        public Params params() {
-            return ParamSpec.empty().validate("squares", Map.of());
-        }
-    };
+    private static final GenerativePrior SQUARES = SquaresTestPrior.INSTANCE;
 
     private static ExperimentSettings settings(int batches) {
         return new ExperimentSettings("t", List.of("x"), 1, batches, 5, 2, 3, Quantizer.none(), 1, 1);

@@ -12,10 +12,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import java.util.Map;
 
 /** Test fixtures: the linear prior G(z) = z, an exact least-squares oracle and update for it. */
-final class LinearTestPrior implements GenerativePrior {
+public final class LinearTestPrior implements GenerativePrior {
     private final int k;
 
-    LinearTestPrior(int k) {
+    /** @param k latent and output dimension */
+    public LinearTestPrior(int k) {
         this.k = k;
     }
 
