@@ -9,17 +9,19 @@ import scala.Tuple2;
  * The rows of one partition of an {@link EpochLayout}, sorted by their position in the epoch's
  * visiting order, so the rows of any batch are one contiguous range found by binary search.
  *
+ * @param partition the partition's index
  * @param positions sorted epoch positions
  * @param values    the rows in that order, row-major (positions.length × m)
  * @param m         the dimension
  */
-record Block(int[] positions, double[] values, int m) implements Serializable {
+record Block(int partition, int[] positions, double[] values, int m) implements Serializable {
     /**
-     * @param rows (position, values) pairs in any order
-     * @param m    the dimension
+     * @param partition the partition's index
+     * @param rows      (position, values) pairs in any order
+     * @param m         the dimension
      * @return them as one sorted block
      */
-    static Block of(Iterator<Tuple2<Integer, double[]>> rows, int m) {
+    static Block of(int partition, Iterator<Tuple2<Integer, double[]>> rows, int m) {
         java.util.List<Tuple2<Integer, double[]>> list = new java.util.ArrayList<>();
         rows.forEachRemaining(list::add);
         list.sort((x, y) -> Integer.compare(x._1(), y._1()));
@@ -29,7 +31,7 @@ record Block(int[] positions, double[] values, int m) implements Serializable {
             positions[i] = list.get(i)._1();
             System.arraycopy(list.get(i)._2(), 0, values, i * m, m);
         }
-        return new Block(positions, values, m);
+        return new Block(partition, positions, values, m);
     }
 
     /**

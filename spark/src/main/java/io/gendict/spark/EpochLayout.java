@@ -52,7 +52,7 @@ final class EpochLayout {
         JavaRDD<Block> blocks = data.rows()
                 .mapToPair(s -> new Tuple2<>(b.value()[(int) s.index()], s.values()))
                 .partitionBy(new ChunkPartitioner(partitions, batchSize))
-                .mapPartitions(it -> List.of(Block.of(it, m)).iterator(), true)
+                .mapPartitionsWithIndex((i, it) -> List.of(Block.of(i, it, m)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         SparkJobs.run("laying out epoch " + epoch, blocks::count);
         return new EpochLayout(blocks, b);

@@ -32,7 +32,8 @@ import java.util.Map;
  * {@link Methods#create}; for each batch of the epoch's seeded order ({@link EpochLayout}) and each
  * decode round, the dictionary is broadcast, every partition decodes its whole chunks of the batch
  * with the oracle built on the executor ({@link ChunkDecoder}), the sums Σ y·xᵀ, Σ x·xᵀ, Σ‖y‖² and
- * Σ objective are reduced with {@code treeAggregate}, and the learner's
+ * Σ objective are reduced with {@code treeAggregate} along a fixed tree ({@link TreeSums}, so the same
+ * seed and partition count give the same dictionary bit for bit), and the learner's
  * {@link io.gendict.core.spi.SufficientStatisticsRule} steps on them. The result equals the local
  * learner's up to floating-point reordering of the sums. Generative methods whose rule steps on
  * sums ({@code fast}, {@code algorithm1}, or any method with {@code --update online-least-squares},
@@ -128,9 +129,12 @@ public final class SparkLearner {
         return (batch, round, a) -> {
             Broadcast<double[]> shared = sc.broadcast(Arrays.copyOf(a.data, a.numRows * a.numCols));
             try {
-                Sums total = SparkJobs.run("decoding batch " + batch, () -> layout.blocks().treeAggregate(new Sums(),
-                        (sums, block) -> decoder.decode(block, from, to, batch, round, shared.value(), sums),
-                        Sums::merge, TREE_DEPTH));
+                int partitions = layout.blocks().getNumPartitions();
+                Sums total = SparkJobs.run("decoding batch " + batch, () -> layout.blocks().treeAggregate(
+                        new TreeSums(partitions, TREE_DEPTH),
+                        (tree, block) -> tree.add(block.partition(),
+                                decoder.decode(block, from, to, batch, round, shared.value(), new Sums())),
+                        TreeSums::merge, TREE_DEPTH)).total();
                 if (total.rows() != to - from) {
                     throw new GendictException(ErrorKind.NUMERICAL_FAILURE, "batch " + batch + ": decoded "
                             + total.rows() + " rows, expected " + (to - from));
