@@ -19,6 +19,8 @@ import java.util.TreeMap;
  */
 final class TreeSums implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final int INDEX_BITS = 40;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
     private final int leaves;
     private final int groups;
     private final TreeMap<Long, Sums> nodes = new TreeMap<>();
@@ -48,8 +50,7 @@ final class TreeSums implements Serializable {
      * @return this
      */
     TreeSums add(int partition, Sums sums) {
-        int perGroup = (leaves + groups - 1) / groups;
-        insert(0, (long) (partition % groups) * perGroup + partition / groups, sums);
+        insert(0, (long) (partition % groups) * perGroup() + partition / groups, sums);
         return this;
     }
 
@@ -59,16 +60,42 @@ final class TreeSums implements Serializable {
      */
     TreeSums merge(TreeSums other) {
         for (Map.Entry<Long, Sums> e : other.nodes.entrySet()) {
-            insert((int) (e.getKey() >>> 40), e.getKey() & ((1L << 40) - 1), e.getValue());
+            insert((int) (e.getKey() >>> INDEX_BITS), e.getKey() & INDEX_MASK, e.getValue());
         }
         return this;
     }
 
+    private int perGroup() {
+        return (leaves + groups - 1) / groups;
+    }
+
+    /** @return the level of the root, the first whose single node covers every leaf position */
+    private int rootLevel() {
+        long span = (long) groups * perGroup();
+        int level = 0;
+        while ((1L << level) < span) {
+            level++;
+        }
+        return level;
+    }
+
+    /** @return whether a partition sits at a leaf position in [from, to) */
+    private boolean occupied(long from, long to) {
+        long q = perGroup();
+        for (long j = from / q; j < groups && j * q < to; j++) {
+            long count = (leaves - j + groups - 1) / groups;
+            if (Math.max(from, j * q) < Math.min(to, j * q + count)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void insert(int level, long index, Sums sums) {
-        long span = (long) groups * ((leaves + groups - 1) / groups);
-        while (!((1L << level) >= span && index == 0)) {
+        int root = rootLevel();
+        while (level < root) {
             long sibling = index ^ 1;
-            if ((sibling << level) >= span) {
+            if (!occupied(sibling << level, (sibling + 1) << level)) {
                 index >>= 1;
                 level++;
                 continue;
@@ -86,7 +113,7 @@ final class TreeSums implements Serializable {
     }
 
     private static long key(int level, long index) {
-        return ((long) level << 40) | index;
+        return ((long) level << INDEX_BITS) | index;
     }
 
     /**
@@ -94,7 +121,7 @@ final class TreeSums implements Serializable {
      * @throws GendictException NUMERICAL_FAILURE when a partition's sums are missing
      */
     Sums total() {
-        if (nodes.size() != 1 || (nodes.firstKey() & ((1L << 40) - 1)) != 0) {
+        if (nodes.size() != 1 || nodes.firstKey() != key(rootLevel(), 0)) {
             throw new GendictException(ErrorKind.NUMERICAL_FAILURE, "treeAggregate: " + nodes.size()
                     + " partial sums left, expected the root only (a partition's sums are missing)");
         }
