@@ -26,7 +26,8 @@ final class SparkJobs {
             return job.get();
         } catch (GendictException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's own failures (SparkException) are checked exceptions thrown undeclared from Scala.
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof GendictException g) {
                     throw new GendictException(g.kind(), g.getMessage(), e);
