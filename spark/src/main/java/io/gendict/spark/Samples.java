@@ -43,23 +43,30 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
     private static final int READ_BLOCK = 1024;
 
     /**
-     * Loads {@code --data}: a .npy file, a folder of .npy shards, or Parquet (a file or a folder).
+     * Loads {@code --data}: a .npy file, a folder of .npy shards, or Parquet (a file or a folder, or
+     * any URI Spark reads, e.g. {@code hdfs://…} or {@code s3a://…}).
      *
      * @param spark  the session
-     * @param data   the path
+     * @param data   the path or URI
+     * @param option the option that named it, for messages
      * @param column the array column of Parquet data
      * @param m      the expected dimension, or -1 to take it from the data
      * @return the checked samples
      */
-    public static Samples load(SparkSession spark, Path data, String column, int m) {
-        if (!Files.exists(data)) {
-            throw new GendictException(ErrorKind.IO, "--data " + data + ": does not exist");
+    public static Samples load(SparkSession spark, String data, String option, String column, int m) {
+        String source = option + " " + data;
+        if (data.contains("://")) {
+            return fromDataset(SparkJobs.run("reading " + source, () -> spark.read().parquet(data)), column, m, source);
         }
-        List<Path> shards = npyShards(data);
+        Path path = Path.of(data);
+        if (!Files.exists(path)) {
+            throw new GendictException(ErrorKind.IO, source + ": does not exist");
+        }
+        List<Path> shards = npyShards(path);
         if (!shards.isEmpty()) {
             return fromNpy(JavaSparkContext.fromSparkContext(spark.sparkContext()), shards, m);
         }
-        return fromDataset(spark.read().parquet(data.toString()), column, m, "--data " + data);
+        return fromDataset(SparkJobs.run("reading " + source, () -> spark.read().parquet(data)), column, m, source);
     }
 
     /**

@@ -42,21 +42,24 @@ public final class SparkCodingCommands {
         Path model;
 
         @Option(names = "--in", required = true, paramLabel = "PATH", description = ".npy file, folder of .npy shards, or Parquet.")
-        Path in;
+        String in;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The Parquet folder to write.")
-        Path out;
+        @Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "The Parquet folder to write (a path or a URI Spark writes, e.g. hdfs://...).")
+        String out;
 
         @Override
         public void run() {
-            DataFiles.requireOutputFolder(out, "--out");
+            if (!out.contains("://")) {
+                DataFiles.requireOutputFolder(Path.of(out), "--out");
+            }
             int m = ModelStore.load(model, plugins.registry()).model().dictionary().numRows;
             try {
                 ShippedFolder pluginFolder = plugins.dir() == null ? null
                         : ShippedFolder.ship(sparkOptions.context(), plugins.dir(), "--plugins");
                 ModelSource source = new ModelSource(ShippedFolder.ship(sparkOptions.context(), model, "--model"),
                         new ExecutorRegistry(pluginFolder));
-                Samples samples = Samples.load(sparkOptions.session(), in, sparkOptions.column, m);
+                Samples samples = Samples.load(sparkOptions.session(), in, "--in", sparkOptions.column, m);
                 Samples data = sparkOptions.partitions == null ? samples
                         : new Samples(samples.rows().repartition(sparkOptions.partitions()), samples.count(), m);
                 String summary = code(data, source);
@@ -78,7 +81,7 @@ public final class SparkCodingCommands {
 
         void write(Dataset<Row> rows) {
             SparkJobs.run("writing " + out, () -> {
-                rows.write().mode("overwrite").parquet(out.toString());
+                rows.write().mode("overwrite").parquet(out);
                 return null;
             });
         }

@@ -35,7 +35,7 @@ public final class SparkLearnCommand implements Runnable {
 
     @Option(names = "--data", required = true, paramLabel = "PATH",
             description = "N×m .npy file, folder of .npy shards (file-name order), or Parquet with an array column.")
-    private Path data;
+    private String data;
 
     @Option(names = "--prior", required = true, paramLabel = "SPEC", description = "The prior, e.g. group-sparsity:n=300,k=10.")
     private String prior;
@@ -83,7 +83,7 @@ public final class SparkLearnCommand implements Runnable {
         long start = System.nanoTime();
         try {
             ShippedFolder shipped = plugins.dir() == null ? null : ShippedFolder.ship(sparkOptions.context(), plugins.dir(), "--plugins");
-            Samples samples = Samples.load(sparkOptions.session(), data, sparkOptions.column, -1);
+            Samples samples = Samples.load(sparkOptions.session(), data, "--data", sparkOptions.column, -1);
             Model model = SparkLearner.learn(sparkOptions.context(), samples, new SparkLearner.Settings(prior, method, oracle,
                     update, batchSize, batches, seed, sparkOptions.partitions()), plugins.registry(), shipped);
             samples.release();

@@ -69,7 +69,7 @@ class SamplesTest {
         for (int i = 0; i < y.data.length; i++) {
             y.data[i] = i;
         }
-        Samples s = Samples.load(spark, TestData.writeShards(y, dir.resolve("shards"), 3).get(0).getParent(), "y", -1);
+        Samples s = Samples.load(spark, TestData.writeShards(y, dir.resolve("shards"), 3).get(0).getParent().toString(), "--data", "y", -1);
         assertEquals(7, s.count());
         for (Sample row : s.rows().collect()) {
             assertEquals(row.index() * 3.0, row.values()[0]);
@@ -124,7 +124,7 @@ class SamplesTest {
 
     @Test
     void missingDataIsAnIoError() {
-        GendictException e = fails(() -> Samples.load(spark, dir.resolve("none"), "y", -1));
+        GendictException e = fails(() -> Samples.load(spark, dir.resolve("none").toString(), "--data", "y", -1));
         assertEquals(ErrorKind.IO, e.kind());
     }
 

@@ -93,7 +93,7 @@ class SparkLearnerTest {
         DMatrixRMaj y = data(LINEAR, 70);
         Path parquet = dir.resolve("y.parquet");
         TestData.frame(spark, y).write().parquet(parquet.toString());
-        Model fromParquet = SparkLearner.learn(sc, Samples.load(spark, parquet, "y", -1), settings(LINEAR, "fast", null, 4),
+        Model fromParquet = SparkLearner.learn(sc, Samples.load(spark, parquet.toString(), "--data", "y", -1), settings(LINEAR, "fast", null, 4),
                 REGISTRY, null);
         Model fromNpy = SparkLearner.learn(sc, Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("s"), 70), -1),
                 settings(LINEAR, "fast", null, 4), REGISTRY, null);
