@@ -6,6 +6,7 @@ import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.Registry;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.io.Serializable;
 import java.util.Map;
@@ -40,7 +41,8 @@ record ChunkDecoder(ExecutorRegistry registry, String prior, String oracle, long
     }
 
     /**
-     * Decodes the rows of batch positions [from, to) that {@code block} holds, chunk by chunk.
+     * Decodes the rows of batch positions [from, to) that {@code block} holds, chunk by chunk, and
+     * adds them to the sums in one product over all of them.
      *
      * @param block the partition's rows
      * @param from  the batch's first epoch position
@@ -63,20 +65,25 @@ record ChunkDecoder(ExecutorRegistry registry, String prior, String oracle, long
         SplittableRandom[] streams = new LearnerStreams(seed).chunks(batch, round, first, last + 1);
         Built b = built();
         DMatrixRMaj dictionary = DMatrixRMaj.wrap(m, n, a);
+        DMatrixRMaj y = new DMatrixRMaj(hi - lo, m);
+        System.arraycopy(block.values(), lo * m, y.data, 0, (hi - lo) * m);
+        DMatrixRMaj x = new DMatrixRMaj(hi - lo, n);
+        double[] objective = new double[hi - lo];
         for (int i = lo; i < hi; ) {
             int chunk = (pos[i] - from) / LearnerStreams.CHUNK;
             int j = i;
             while (j < hi && (pos[j] - from) / LearnerStreams.CHUNK == chunk) {
                 j++;
             }
-            DMatrixRMaj y = new DMatrixRMaj(j - i, m);
-            System.arraycopy(block.values(), i * m, y.data, 0, (j - i) * m);
-            DecodeResult r = b.oracle().decode(dictionary, b.prior(), y, null, streams[chunk - first]);
-            DMatrixRMaj x = new DMatrixRMaj(j - i, n);
-            b.prior().forward(r.z(), x);
-            sums.add(y, x, r.objective());
+            DMatrixRMaj yc = CommonOps_DDRM.extract(y, i - lo, j - lo, 0, m);
+            DecodeResult r = b.oracle().decode(dictionary, b.prior(), yc, null, streams[chunk - first]);
+            DMatrixRMaj xc = new DMatrixRMaj(j - i, n);
+            b.prior().forward(r.z(), xc);
+            System.arraycopy(xc.data, 0, x.data, (i - lo) * n, (j - i) * n);
+            System.arraycopy(r.objective(), 0, objective, i - lo, j - i);
             i = j;
         }
+        sums.add(y, x, objective);
         return sums;
     }
 }
