@@ -1,9 +1,12 @@
 package io.gendict.spark;
 
+import scala.Tuple2;
+
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import scala.Tuple2;
+import java.util.List;
 
 /**
  * The rows of one partition of an {@link EpochLayout}, sorted by their position in the epoch's
@@ -22,7 +25,7 @@ record Block(int partition, int[] positions, double[] values, int m) implements 
      * @return them as one sorted block
      */
     static Block of(int partition, Iterator<Tuple2<Integer, double[]>> rows, int m) {
-        java.util.List<Tuple2<Integer, double[]>> list = new java.util.ArrayList<>();
+        List<Tuple2<Integer, double[]>> list = new ArrayList<>();
         rows.forEachRemaining(list::add);
         list.sort((x, y) -> Integer.compare(x._1(), y._1()));
         int[] positions = new int[list.size()];

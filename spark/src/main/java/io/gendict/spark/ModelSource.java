@@ -13,19 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ModelStore} once per executor JVM, and its learner rebuilt for coding per partition
  * ({@link Methods#forInference}; a learner is stateful, so partitions never share one).
  *
- * @param folder   the shipped model folder
- * @param registry the executor registry (for the model's prior, oracle and rule)
+ * @param folder  the shipped model folder
+ * @param plugins the shipped plugins folder (for the model's prior, oracle and rule), or {@code null}
+ * @since 0.1
  */
-record ModelSource(ShippedFolder folder, ExecutorRegistry registry) implements Serializable {
+public record ModelSource(ShippedFolder folder, ShippedFolder plugins) implements Serializable {
     private static final Map<ModelSource, ModelStore.Loaded> LOADED = new ConcurrentHashMap<>();
 
     /** @return the verified model and its checksum */
     ModelStore.Loaded loaded() {
-        return LOADED.computeIfAbsent(this, k -> ModelStore.load(folder.resolve(), registry.registry()));
+        return LOADED.computeIfAbsent(this, k -> ModelStore.load(folder.resolve(), new ExecutorRegistry(plugins).registry()));
     }
 
     /** @return a fresh learner for coding, its dictionary as saved */
     DictionaryLearner learner() {
-        return Methods.forInference(loaded().model(), registry.registry(), 1);
+        return Methods.forInference(loaded().model(), new ExecutorRegistry(plugins).registry(), 1);
     }
 }

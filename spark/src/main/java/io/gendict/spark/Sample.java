@@ -8,6 +8,7 @@ import java.io.Serializable;
  *
  * @param index  0-based position in the data set
  * @param values the m values. Not modified after construction.
+ * @since 0.1
  */
-record Sample(long index, double[] values) implements Serializable {
+public record Sample(long index, double[] values) implements Serializable {
 }

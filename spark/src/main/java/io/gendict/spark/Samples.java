@@ -37,6 +37,7 @@ import java.util.stream.Stream;
  * @param rows  the checked rows, persisted
  * @param count N
  * @param m     the dimension
+ * @since 0.1
  */
 public record Samples(JavaRDD<Sample> rows, long count, int m) {
     /** Rows read from .npy shards at a time. */
@@ -64,7 +65,7 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
         }
         List<Path> shards = npyShards(path);
         if (!shards.isEmpty()) {
-            return fromNpy(JavaSparkContext.fromSparkContext(spark.sparkContext()), shards, m);
+            return fromNpy(JavaSparkContext.fromSparkContext(spark.sparkContext()), shards, m, option);
         }
         return fromDataset(SparkJobs.run("reading " + source, () -> spark.read().parquet(data)), column, m, source);
     }
@@ -89,7 +90,7 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
         Dataset<Row> values = df.select(functions.col(column).cast(DataTypes.createArrayType(DataTypes.DoubleType)));
         int dim = m >= 0 ? m : firstLength(values, source, column);
         JavaRDD<Sample> rows = values.javaRDD().zipWithIndex().map(t -> sample(t._1(), t._2(), dim, source));
-        return persist(rows, dim);
+        return persist(rows, dim, source);
     }
 
     private static int firstLength(Dataset<Row> values, String source, String column) {
@@ -132,30 +133,31 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
      * @param sc     the context
      * @param shards N_i×m .npy files, in data-set order; every executor must be able to read them
      * @param m      the expected dimension, or -1 to take it from the files
+     * @param option the option that named them, for messages
      * @return the checked samples, one partition per shard
      */
-    public static Samples fromNpy(JavaSparkContext sc, List<Path> shards, int m) {
+    public static Samples fromNpy(JavaSparkContext sc, List<Path> shards, int m, String option) {
         List<Tuple2<String, Long>> offsets = new ArrayList<>();
         long total = 0;
         int dim = m;
         for (Path shard : shards) {
-            MappedNpy npy = DataFiles.open(shard, "--data");
+            MappedNpy npy = DataFiles.open(shard, option);
             if (dim >= 0 && npy.cols() != dim) {
-                throw new GendictException(ErrorKind.INVALID_INPUT, "--data " + shard + ": " + npy.cols()
+                throw new GendictException(ErrorKind.INVALID_INPUT, option + " " + shard + ": " + npy.cols()
                         + " columns, expected m = " + dim + (m >= 0 ? "" : " (as in " + shards.get(0) + ")"));
             }
             dim = npy.cols();
             offsets.add(new Tuple2<>(shard.toAbsolutePath().toString(), total));
             total += npy.rows();
         }
-        JavaRDD<Sample> rows = sc.parallelize(offsets, offsets.size()).flatMap(Samples::readShard);
-        return persist(rows, dim);
+        JavaRDD<Sample> rows = sc.parallelize(offsets, offsets.size()).flatMap(t -> readShard(t, option));
+        return persist(rows, dim, option + " " + shards.get(0).getParent());
     }
 
-    private static Iterator<Sample> readShard(Tuple2<String, Long> shard) {
+    private static Iterator<Sample> readShard(Tuple2<String, Long> shard, String option) {
         Path file = Path.of(shard._1());
         MappedNpy npy = MappedNpy.open(file);
-        String source = "--data " + file;
+        String source = option + " " + file;
         return new Iterator<>() {
             private final DMatrixRMaj block = new DMatrixRMaj(1, 1);
             private int next;
@@ -181,11 +183,11 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
         };
     }
 
-    private static Samples persist(JavaRDD<Sample> rows, int m) {
+    private static Samples persist(JavaRDD<Sample> rows, int m, String source) {
         JavaRDD<Sample> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
-        long count = SparkJobs.run("reading the data", cached::count);
+        long count = SparkJobs.run("reading " + source, cached::count);
         if (count == 0) {
-            throw new GendictException(ErrorKind.INVALID_INPUT, "--data: empty data, expected at least one sample");
+            throw new GendictException(ErrorKind.INVALID_INPUT, source + ": empty data, expected at least one sample");
         }
         return new Samples(cached, count, m);
     }

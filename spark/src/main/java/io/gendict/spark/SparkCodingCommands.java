@@ -57,8 +57,7 @@ public final class SparkCodingCommands {
             try {
                 ShippedFolder pluginFolder = plugins.dir() == null ? null
                         : ShippedFolder.ship(sparkOptions.context(), plugins.dir(), "--plugins");
-                ModelSource source = new ModelSource(ShippedFolder.ship(sparkOptions.context(), model, "--model"),
-                        new ExecutorRegistry(pluginFolder));
+                ModelSource source = new ModelSource(ShippedFolder.ship(sparkOptions.context(), model, "--model"), pluginFolder);
                 Samples samples = Samples.load(sparkOptions.session(), in, "--in", sparkOptions.column, m);
                 Samples data = sparkOptions.partitions == null ? samples
                         : new Samples(samples.rows().repartition(sparkOptions.partitions()), samples.count(), m);

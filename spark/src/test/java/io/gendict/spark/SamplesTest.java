@@ -107,7 +107,7 @@ class SamplesTest {
         y.data[5] = Double.POSITIVE_INFINITY;
         Path file = dir.resolve("bad.npy");
         Npy.write(file, y);
-        GendictException shard = fails(() -> Samples.fromNpy(sc, List.of(file), -1));
+        GendictException shard = fails(() -> Samples.fromNpy(sc, List.of(file), -1, "--data"));
         assertEquals("--data " + file + ": Infinity at row 2, column 1; expected finite values", shard.getMessage());
     }
 
@@ -117,7 +117,7 @@ class SamplesTest {
         Path b = dir.resolve("b.npy");
         Npy.write(a, new DMatrixRMaj(2, 3));
         Npy.write(b, new DMatrixRMaj(2, 4));
-        GendictException e = fails(() -> Samples.fromNpy(sc, List.of(a, b), -1));
+        GendictException e = fails(() -> Samples.fromNpy(sc, List.of(a, b), -1, "--data"));
         assertTrue(e.getMessage().startsWith("--data " + b + ": 4 columns, expected m = 3"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }

@@ -60,7 +60,7 @@ class SparkLearnerTest {
     @Test
     void fastOnNpyShardsEqualsTheLocalLearnerOverTwoEpochs() {
         DMatrixRMaj y = data(LINEAR, 90);
-        Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 40), -1);
+        Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 40), -1, "--data");
         Model model = SparkLearner.learn(sc, shards, settings(LINEAR, "fast", null, -2), REGISTRY, null);
         DMatrixRMaj local = localLearn(y, LINEAR, "fast", "--epochs", "2");
         assertEquals(180, model.info().samplesSeen());
@@ -72,7 +72,7 @@ class SparkLearnerTest {
     @Test
     void algorithm1EqualsTheLocalLearner() {
         DMatrixRMaj y = data(LINEAR, 90);
-        Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 40), -1);
+        Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 40), -1, "--data");
         Model model = SparkLearner.learn(sc, shards, settings(LINEAR, "algorithm1", null, 5), REGISTRY, null);
         double d = TestData.relativeDistance(model.dictionary(), localLearn(y, LINEAR, "algorithm1", "--batches", "5"));
         assertTrue(d <= 1e-10, "relative Frobenius distance " + d);
@@ -82,7 +82,7 @@ class SparkLearnerTest {
     void aNonLinearPriorDecodesTheFirstBatchLikeTheLocalLearner() {
         String prior = "relu-net:widths=3,16,seed=2";
         DMatrixRMaj y = data(prior, 60);
-        Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 25), -1);
+        Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 25), -1, "--data");
         Model model = SparkLearner.learn(sc, shards, settings(prior, "fast", null, 1), REGISTRY, null);
         double d = TestData.relativeDistance(model.dictionary(), localLearn(y, prior, "fast", "--batches", "1"));
         assertTrue(d <= 1e-8, "relative Frobenius distance " + d);
@@ -95,7 +95,7 @@ class SparkLearnerTest {
         TestData.frame(spark, y).write().parquet(parquet.toString());
         Model fromParquet = SparkLearner.learn(sc, Samples.load(spark, parquet.toString(), "--data", "y", -1), settings(LINEAR, "fast", null, 4),
                 REGISTRY, null);
-        Model fromNpy = SparkLearner.learn(sc, Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("s"), 70), -1),
+        Model fromNpy = SparkLearner.learn(sc, Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("s"), 70), -1, "--data"),
                 settings(LINEAR, "fast", null, 4), REGISTRY, null);
         assertEquals(0.0, TestData.relativeDistance(fromParquet.dictionary(), fromNpy.dictionary()));
     }
@@ -103,7 +103,7 @@ class SparkLearnerTest {
     @Test
     void theSameSeedGivesTheSameDictionary() {
         DMatrixRMaj y = data(LINEAR, 50);
-        Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 20), -1);
+        Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 20), -1, "--data");
         Model first = SparkLearner.learn(sc, shards, settings(LINEAR, "fast", null, 3), REGISTRY, null);
         Model again = SparkLearner.learn(sc, shards, settings(LINEAR, "fast", null, 3), REGISTRY, null);
         assertEquals(0.0, TestData.relativeDistance(first.dictionary(), again.dictionary()));
