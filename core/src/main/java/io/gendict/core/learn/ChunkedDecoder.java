@@ -17,8 +17,9 @@ import java.util.concurrent.Future;
 
 /**
  * Decodes a batch in fixed chunks of {@value #CHUNK} rows, each with its own random stream split
- * in chunk order ({@link LearnerStreams#chunks}), on up to {@code threads} workers. Because the chunking and the streams do not
- * depend on the thread count, the result is bit-identical for any number of threads.
+ * in chunk order ({@link LearnerStreams#chunks}), on up to {@code threads} workers. Because the
+ * chunking and the streams do not depend on the thread count, the result is bit-identical for any
+ * number of threads.
  */
 final class ChunkedDecoder {
     static final int CHUNK = LearnerStreams.CHUNK;
