@@ -1,5 +1,6 @@
 package io.gendict.spark;
 
+import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.learn.AltMinLearner;
@@ -57,6 +58,12 @@ public final class SparkLearner {
      */
     public record Settings(String prior, String method, String oracle, String update, int batchSize, long batches,
                            long seed, int partitions) {
+        /** Checks the ranges. */
+        public Settings {
+            Checks.parameter(batchSize >= 1, "--batch-size is " + batchSize + ", expected >= 1");
+            Checks.parameter(batches != 0, "--batches is 0, expected >= 1 (or epochs >= 1)");
+            Checks.parameter(partitions >= 1, "--partitions is " + partitions + ", expected >= 1");
+        }
     }
 
     private SparkLearner() {
