@@ -35,10 +35,11 @@ import java.util.concurrent.Future;
  */
 public final class AdamUpdateRule implements UpdateRule {
     static final int BLOCK = 64;
-    /** Rows per block of the factored path, about: small enough that a block and its moments stay in L2. */
-    static final int FACTORED_BLOCK = 48;
-    /** The factored path's block count is a multiple of this, so that 2 or 4 threads get equal shares. */
-    static final int BLOCK_MULTIPLE = 4;
+    /**
+     * Rows per block of the factored path: the block is the products' last dimension, and 32 columns
+     * fill whole register strips of the SIMD product (so it reads its operands in place).
+     */
+    static final int FACTORED_BLOCK = 32;
     private final double lr;
     private final int iterations;
     private final int threads;
@@ -91,10 +92,7 @@ public final class AdamUpdateRule implements UpdateRule {
             return;
         }
         AdamUpdateRuleFactored factored = new AdamUpdateRuleFactored(features, y, z);
-        int m = a.numRows;
-        int blocks = (m + FACTORED_BLOCK - 1) / FACTORED_BLOCK;
-        blocks = (blocks + BLOCK_MULTIPLE - 1) / BLOCK_MULTIPLE * BLOCK_MULTIPLE;
-        runBlocks(m, (m + blocks - 1) / blocks, (from, to) -> factored.fitRows(a, from, to, lr, iterations));
+        runBlocks(a.numRows, FACTORED_BLOCK, (from, to) -> factored.fitRows(a, from, to, lr, iterations));
     }
 
     /** Cuts rows [0, m) into consecutive blocks of {@code size} rows (the last may be shorter) and fits each, on the threads. */

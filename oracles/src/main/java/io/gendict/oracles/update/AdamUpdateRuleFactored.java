@@ -13,7 +13,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * formed once per call, so a step costs about 4·m·n·k flops instead of 4·m·n·min(B, n) (the same
  * math, reassociated). A block of rows of A runs all its steps in cache, held transposed (n×rows)
  * with its Adam moments, so that every product has the block as its wide last dimension:
- * Eᵀ = Mᵀ·Aᵀ, U = S·Eᵀ − Cᵀ, ∇ᵀ = 2·M·U. Blocks are independent; the arithmetic of a row does not
+ * Eᵀ = Mᵀ·Aᵀ, U = 2·S·Eᵀ − 2·Cᵀ, ∇ᵀ = M·U (the factor 2 is exact in floating point). Blocks are independent; the arithmetic of a row does not
  * depend on which thread runs its block. Immutable after construction; {@link #fitRows} allocates
  * only its block's workspace.
  */
@@ -21,7 +21,7 @@ final class AdamUpdateRuleFactored {
     private final DMatrixRMaj mixing;
     private final DMatrixRMaj mixingT;
     private final DMatrixRMaj gram;
-    private final DMatrixRMaj negCt;
+    private final DMatrixRMaj negTwoCt;
 
     /**
      * @param features the prior's declaration G(z) = M·φ(z)
@@ -40,8 +40,8 @@ final class AdamUpdateRuleFactored {
         }
         this.gram = new DMatrixRMaj(h.numCols, h.numCols);
         kern.gemm(true, false, 1, h, h, 0, gram);
-        this.negCt = new DMatrixRMaj(h.numCols, y.numCols);
-        kern.gemm(true, false, -1, h, y, 0, negCt);
+        this.negTwoCt = new DMatrixRMaj(h.numCols, y.numCols);
+        kern.gemm(true, false, -2, h, y, 0, negTwoCt);
     }
 
     /**
@@ -65,16 +65,16 @@ final class AdamUpdateRuleFactored {
                 at.data[l * rows + i] = a.data[src + l];
             }
         }
-        DMatrixRMaj negCtBlock = CommonOps_DDRM.extract(negCt, 0, k, from, to);
+        DMatrixRMaj negTwoCtBlock = CommonOps_DDRM.extract(negTwoCt, 0, k, from, to);
         DMatrixRMaj et = new DMatrixRMaj(k, rows);
         DMatrixRMaj u = new DMatrixRMaj(k, rows);
         DMatrixRMaj grad = new DMatrixRMaj(n, rows);
         Adam adam = new Adam(n * rows, lr);
         for (int it = 0; it < iterations; it++) {
             kern.gemm(false, false, 1, mixingT, at, 0, et);
-            u.setTo(negCtBlock);
-            kern.gemm(false, false, 1, gram, et, 1, u);
-            kern.gemm(false, false, 2, mixing, u, 0, grad);
+            u.setTo(negTwoCtBlock);
+            kern.gemm(false, false, 2, gram, et, 1, u);
+            kern.gemm(false, false, 1, mixing, u, 0, grad);
             adam.step(at.data, grad.data);
         }
         for (int i = 0; i < rows; i++) {
