@@ -29,12 +29,14 @@ final class FactoredJointSteps {
     private final DMatrixRMaj[] et;
     private final Adam[] adam;
     private final DMatrixRMaj[] negY;
-    private final DMatrixRMaj[] dh;
+    private final DMatrixRMaj[] dht;
     private final double[] loss;
     private final DMatrixRMaj[] residual;
     private final DMatrixRMaj[] u;
     private final DMatrixRMaj[] grad;
     private final DMatrixRMaj h = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj twoHt = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dhtSum = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj dhSum = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj dz = new DMatrixRMaj(1, 1);
 
@@ -56,7 +58,7 @@ final class FactoredJointSteps {
         this.et = new DMatrixRMaj[blocks];
         this.adam = new Adam[blocks];
         this.negY = new DMatrixRMaj[blocks];
-        this.dh = new DMatrixRMaj[blocks];
+        this.dht = new DMatrixRMaj[blocks];
         this.loss = new double[blocks];
         for (int b = 0; b < blocks; b++) {
             int rows = Math.min(m, (b + 1) * BLOCK) - b * BLOCK;
@@ -64,7 +66,7 @@ final class FactoredJointSteps {
             et[b] = new DMatrixRMaj(k, rows);
             adam[b] = new Adam(n * rows, lr);
             negY[b] = new DMatrixRMaj(1, rows);
-            dh[b] = new DMatrixRMaj(1, k);
+            dht[b] = new DMatrixRMaj(k, 1);
         }
         int shares = workers.threads();
         this.residual = new DMatrixRMaj[shares];
@@ -91,6 +93,8 @@ final class FactoredJointSteps {
         int rows = y.numRows;
         int k = z.numCols;
         h.reshape(rows, k);
+        twoHt.reshape(k, rows);
+        dhtSum.reshape(k, rows);
         dhSum.reshape(rows, k);
         dz.reshape(rows, k);
         features(z);
@@ -104,7 +108,7 @@ final class FactoredJointSteps {
                     negY[b].data[r * width + c] = -y.data[r * y.numCols + from + c];
                 }
             }
-            dh[b].reshape(rows, k);
+            dht[b].reshape(k, rows);
             adam[b].reset();
             Kernels.get().gemm(false, false, 1, mixingT, at[b], 0, et[b]);
         }
@@ -120,10 +124,11 @@ final class FactoredJointSteps {
             if (!Double.isFinite(total)) {
                 break;
             }
-            dhSum.setTo(dh[0]);
+            dhtSum.setTo(dht[0]);
             for (int b = 1; b < blocks; b++) {
-                CommonOps_DDRM.addEquals(dhSum, dh[b]);
+                CommonOps_DDRM.addEquals(dhtSum, dht[b]);
             }
+            CommonOps_DDRM.transpose(dhtSum, dhSum);
             int size = rows * k;
             if (feature == LinearFeatures.Feature.SQUARE) {
                 for (int i = 0; i < size; i++) {
@@ -156,28 +161,28 @@ final class FactoredJointSteps {
         r.reshape(h.numRows, width);
         r.setTo(negY[b]);
         kern.gemm(false, false, 1, h, et[b], 1, r);
-        double sum = 0;
-        for (int i = 0, size = r.numRows * width; i < size; i++) {
-            sum += r.data[i] * r.data[i];
-        }
-        loss[b] = sum;
+        int size = r.numRows * width;
+        loss[b] = kern.dot(size, r.data, 0, r.data, 0);
         DMatrixRMaj ub = u[s];
         ub.reshape(h.numCols, width);
-        kern.gemm(true, false, 2, h, r, 0, ub);
+        kern.gemm(false, false, 1, twoHt, r, 0, ub);
         DMatrixRMaj g = grad[s];
         g.reshape(mixing.numRows, width);
         kern.gemm(false, false, 1, mixing, ub, 0, g);
-        kern.gemm(false, true, 2, r, et[b], 0, dh[b]);
+        kern.gemm(false, true, 2, et[b], r, 0, dht[b]);
         adam[b].step(at[b].data, g.data);
         kern.gemm(false, false, 1, mixingT, at[b], 0, et[b]);
     }
 
+    /** H = φ(Z) and 2·Hᵀ (the factor 2 of ∂L/∂A, exact in floating point). */
     private void features(DMatrixRMaj z) {
         if (feature == LinearFeatures.Feature.SQUARE) {
             Kernels.get().multiply(z.numRows * z.numCols, z.data, z.data, h.data);
         } else {
             h.setTo(z);
         }
+        CommonOps_DDRM.transpose(h, twoHt);
+        CommonOps_DDRM.scale(2, twoHt);
     }
 
     private static void transposeIn(DMatrixRMaj a, int from, DMatrixRMaj block) {
