@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
  * is accumulated onto a copy of −2·YᵀX by the product itself (2·(G − T) as 2·G + (−2·T), exact in
  * floating point). When the prior declared linear features and the latents are given
  * ({@link #update(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}), the steps use the factored
- * gradient of {@link AdamUpdateRuleFactored} (4·m·n·k flops per step instead of 4·m·n·min(B, n)).
+ * gradient of {@link AdamUpdateRuleFactored} (about 4·m·n·k flops per step instead of 4·m·n·B).
  *
  * @since 0.1
  */
@@ -95,7 +95,7 @@ public final class AdamUpdateRule implements UpdateRule {
         runBlocks(a.numRows, FACTORED_BLOCK, (from, to) -> factored.fitRows(a, from, to, lr, iterations));
     }
 
-    /** Cuts rows [0, m) into consecutive blocks of {@code size} rows (the last may be shorter) and fits each, on the threads. */
+    /** Cuts rows [0, m) into consecutive blocks of {@code size} rows (the last may be shorter); fits each on the threads. */
     private void runBlocks(int m, int size, RowBlock body) {
         int blocks = (m + size - 1) / size;
         if (threads == 1 || blocks == 1) {

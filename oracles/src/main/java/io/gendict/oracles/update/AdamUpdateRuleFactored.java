@@ -9,13 +9,13 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The steps of {@link AdamUpdateRule} for a prior with linear features, X = H·Mᵀ with H = φ(Ẑ) (B×k)
- * and M (n×k): the gradient of ‖Y − X·Aᵀ‖²_F is 2·(A·M·S − C)·Mᵀ with S = HᵀH (k×k) and C = Yᵀ·H (m×k)
- * formed once per call, so a step costs about 4·m·n·k flops instead of 4·m·n·min(B, n) (the same
- * math, reassociated). A block of rows of A runs all its steps in cache, held transposed (n×rows)
- * with its Adam moments, so that every product has the block as its wide last dimension:
- * Eᵀ = Mᵀ·Aᵀ, U = 2·S·Eᵀ − 2·Cᵀ, ∇ᵀ = M·U (the factor 2 is exact in floating point). Blocks are independent; the arithmetic of a row does not
- * depend on which thread runs its block. Immutable after construction; {@link #fitRows} allocates
- * only its block's workspace.
+ * and M (n×k): the gradient of ‖Y − X·Aᵀ‖²_F is 2·(A·M·S − C)·Mᵀ with S = HᵀH (k×k) and C = Yᵀ·H
+ * (m×k) formed once per call, so a step costs about 4·m·n·k flops instead of 4·m·n·B (or 2·m·n² in
+ * the Gram form): the same math, reassociated. A block of rows of A runs all its steps in cache, held
+ * transposed (n×rows) with its Adam moments, so that every product has the block as its wide last
+ * dimension: Eᵀ = Mᵀ·Aᵀ, U = 2·S·Eᵀ − 2·Cᵀ, ∇ᵀ = M·U (the factor 2 is exact in floating point).
+ * Blocks are independent, and the arithmetic of a row does not depend on which thread runs its
+ * block. Immutable after construction; {@link #fitRows} allocates only its block's workspace.
  */
 final class AdamUpdateRuleFactored {
     private final DMatrixRMaj mixing;
