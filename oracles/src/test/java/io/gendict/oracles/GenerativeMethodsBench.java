@@ -14,9 +14,11 @@ import java.util.SplittableRandom;
 
 /**
  * Measures test error after each batch and seconds per training batch of the generative methods on
- * the paper's two synthetic settings (ALGORITHMS.md §3: B = 30, 5 test batches, σ = 0.1). Time is
+ * the paper's two synthetic settings (ALGORITHMS.md §3: training batches of B = 30 unless given, 5 test batches of 30,
+ * σ = 0.1). Time is
  * the training thread's CPU time (robust to other load on the machine) with one thread, wall time
- * with more or with -Dwall=true. Arguments: {@code setting(dependencies|group-sparsity) methods(comma list) trials batches threads}.
+ * with more or with -Dwall=true. Arguments: {@code setting(dependencies|group-sparsity) methods(comma list) trials batches threads
+ * [batch size]}.
  * Not a test; run with {@code java -cp ... io.gendict.oracles.GenerativeMethodsBench}.
  */
 public final class GenerativeMethodsBench {
@@ -33,12 +35,13 @@ public final class GenerativeMethodsBench {
         int trials = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int batches = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        int batchSize = args.length > 5 ? Integer.parseInt(args[5]) : 30;
         TestRegistry registry = new TestRegistry();
         for (String method : methods) {
             double[][] err = new double[trials][batches];
             double[][] secs = new double[trials][batches];
             for (int t = 0; t < trials; t++) {
-                run(setting, method, registry, 1000 + t, threads, err[t], secs[t]);
+                run(setting, method, registry, 1000 + t, threads, batchSize, err[t], secs[t]);
             }
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-11s", setting, method));
             for (int b = 0; b < batches; b++) {
@@ -68,7 +71,8 @@ public final class GenerativeMethodsBench {
         }
     }
 
-    private static void run(String setting, String method, TestRegistry registry, long seed, int threads, double[] err, double[] secs) {
+    private static void run(String setting, String method, TestRegistry registry, long seed, int threads, int batchSize,
+                            double[] err, double[] secs) {
         SplittableRandom rng = new SplittableRandom(seed);
         boolean deps = setting.equals("dependencies");
         GenerativePrior prior = deps ? TestPriors.dependencies(3) : TestPriors.groupSparsity(300, 10, 0.6, rng.nextLong());
@@ -82,7 +86,7 @@ public final class GenerativeMethodsBench {
         SplittableRandom trainRng = rng.split();
         DictionaryLearner learner = GenerativeMethods.create(method, new LearnerContext(m, prior, null, seed, threads), registry);
         for (int b = 0; b < err.length; b++) {
-            Synthetic.Batch batch = data.batch(30, trainRng);
+            Synthetic.Batch batch = data.batch(batchSize, trainRng);
             boolean cpu = threads == 1 && !Boolean.getBoolean("wall");
             long t0 = cpu ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
             learner.fit(batch.y());

@@ -91,7 +91,7 @@ public final class AltMinLearner extends GenerativeLearner {
                 first = sum / y.numRows;
             }
             prior.forward(r.z(), x);
-            rule.update(a, y, x);
+            rule.update(a, y, x, r.z());
             if (!finite(a)) {
                 a.setTo(backup);
                 throw nonFinite(batch, "update (round " + round + ")");

@@ -5,6 +5,7 @@ import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.LinearFeatures;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -13,8 +14,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * for L(A, Z) = Σ_b ‖A·G(z_b) − y_b‖², A warm-started from the previous batch, Z drawn from p_z,
  * two parameter groups with their own learning rates, state reset per batch. Gradients:
  * ∂L/∂A = 2·Rᵀ·X and ∂L/∂Z = J_Gᵀ(2·R·A) with Rᵀ = A·Xᵀ − Yᵀ, X = G(Z). Encoding uses the given
- * oracle. The latent products go through {@link JointProducts} (through E = A·M for linear-features
- * priors); the products run on the context's threads (bit-identical to one thread). Stateful; not
+ * oracle. For a prior with linear features the steps run through {@link FactoredJointSteps}
+ * (E = A·M, k-dimensional products, A in cache-sized blocks on the context's threads); otherwise
+ * through G and its vector–Jacobian product ({@link JointProducts}) with the products on the
+ * context's threads. Either way the result is the same for any thread count. Stateful; not
  * thread-safe.
  *
  * @since 0.1
@@ -43,6 +46,7 @@ public final class AutodiffLearner extends GenerativeLearner {
 
     private final Options options;
     private final DMatrixRMaj backup;
+    private final FactoredJointSteps factored;
     private final DMatrixRMaj gradA;
     private final Adam adamA;
     private final MatrixKernels kernels;
@@ -57,27 +61,41 @@ public final class AutodiffLearner extends GenerativeLearner {
         super("autodiff", context, encodeOracle);
         this.options = options;
         this.backup = a.copy();
-        this.gradA = new DMatrixRMaj(a.numRows, a.numCols);
-        this.adamA = new Adam(a.numRows * a.numCols, options.lrDictionary());
-        this.kernels = Kernels.parallel(context.threads());
-        this.products = new JointProducts(prior, a.numRows, kernels);
+        LinearFeatures features = prior.linearFeatures().orElse(null);
+        boolean direct = features == null;
+        this.factored = direct ? null : new FactoredJointSteps(features, a.numRows, options.lrDictionary(), new Workers(context.threads()));
+        this.gradA = direct ? new DMatrixRMaj(a.numRows, a.numCols) : null;
+        this.adamA = direct ? new Adam(a.numRows * a.numCols, options.lrDictionary()) : null;
+        this.kernels = direct ? Kernels.parallel(context.threads()) : null;
+        this.products = direct ? new JointProducts(prior, kernels) : null;
     }
 
     @Override
     protected double fitBatch(DMatrixRMaj y, int batch) {
         int rows = y.numRows;
-        int m = a.numRows;
-        int n = a.numCols;
-        int k = prior.latentDim();
-        DMatrixRMaj z = new DMatrixRMaj(rows, k);
+        DMatrixRMaj z = new DMatrixRMaj(rows, prior.latentDim());
         prior.latentDistribution().sample(batchRng(batch), z);
-        DMatrixRMaj x = new DMatrixRMaj(rows, n);
+        Adam adamZ = new Adam(z.data.length, options.lrLatent());
+        backup.setTo(a);
+        FactoredJointSteps.Outcome outcome = factored != null
+                ? factored.fit(a, y, z, adamZ, options.iterations())
+                : direct(y, z, adamZ);
+        if (!Double.isFinite(outcome.loss()) || !finite(a)) {
+            a.setTo(backup);
+            throw nonFinite(batch, "joint Adam step " + outcome.step());
+        }
+        return outcome.loss() / rows;
+    }
+
+    /** The steps through G and its vector–Jacobian product, for any prior; stops at a non-finite loss. */
+    private FactoredJointSteps.Outcome direct(DMatrixRMaj y, DMatrixRMaj z, Adam adamZ) {
+        int rows = y.numRows;
+        int m = a.numRows;
+        DMatrixRMaj x = new DMatrixRMaj(rows, a.numCols);
         DMatrixRMaj yt = CommonOps_DDRM.transpose(y, null);
         DMatrixRMaj rt = new DMatrixRMaj(m, rows);
-        DMatrixRMaj dz = new DMatrixRMaj(rows, k);
-        Adam adamZ = new Adam(rows * k, options.lrLatent());
+        DMatrixRMaj dz = new DMatrixRMaj(rows, z.numCols);
         adamA.reset();
-        backup.setTo(a);
         double loss = Double.NaN;
         for (int step = 1; step <= options.iterations(); step++) {
             products.forward(a, z, x, rt);
@@ -88,18 +106,13 @@ public final class AutodiffLearner extends GenerativeLearner {
                 loss += d * d;
             }
             if (!Double.isFinite(loss)) {
-                a.setTo(backup);
-                throw nonFinite(batch, "joint Adam step " + step);
+                return new FactoredJointSteps.Outcome(loss, step);
             }
             kernels.gemm(false, false, 2, rt, x, 0, gradA);
             products.latentGradient(a, z, rt, dz);
             adamA.step(a.data, gradA.data);
             adamZ.step(z.data, dz.data);
         }
-        if (!finite(a)) {
-            a.setTo(backup);
-            throw nonFinite(batch, "joint Adam step " + options.iterations());
-        }
-        return loss / rows;
+        return new FactoredJointSteps.Outcome(loss, options.iterations());
     }
 }

@@ -1,19 +1,12 @@
 package io.gendict.core.learn;
 
-import io.gendict.core.error.ErrorKind;
-import io.gendict.core.error.GendictException;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.GenerativePrior;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 
 /**
  * Decodes a batch in fixed chunks of {@value #CHUNK} rows, each with its own random stream split
@@ -24,12 +17,11 @@ import java.util.concurrent.Future;
 final class ChunkedDecoder {
     static final int CHUNK = LearnerStreams.CHUNK;
     private final DecodeOracle oracle;
-    private final int threads;
-    private ForkJoinPool pool;
+    private final Workers workers;
 
     ChunkedDecoder(DecodeOracle oracle, int threads) {
         this.oracle = oracle;
-        this.threads = Math.max(1, threads);
+        this.workers = new Workers(threads);
     }
 
     /**
@@ -42,52 +34,17 @@ final class ChunkedDecoder {
     DecodeResult decode(DMatrixRMaj a, GenerativePrior prior, DMatrixRMaj y, SplittableRandom rng) {
         int rows = y.numRows;
         int chunks = (rows + CHUNK - 1) / CHUNK;
-        List<DMatrixRMaj> parts = new ArrayList<>(chunks);
-        List<SplittableRandom> streams = List.of(LearnerStreams.chunkStreams(rng, 0, chunks));
+        DMatrixRMaj[] parts = new DMatrixRMaj[chunks];
+        SplittableRandom[] streams = LearnerStreams.chunkStreams(rng, 0, chunks);
         for (int c = 0; c < chunks; c++) {
-            parts.add(CommonOps_DDRM.extract(y, c * CHUNK, Math.min(rows, (c + 1) * CHUNK), 0, y.numCols));
+            parts[c] = CommonOps_DDRM.extract(y, c * CHUNK, Math.min(rows, (c + 1) * CHUNK), 0, y.numCols);
         }
-        List<DecodeResult> results = new ArrayList<>(chunks);
-        if (threads == 1 || chunks == 1) {
-            for (int c = 0; c < chunks; c++) {
-                results.add(oracle.decode(a, prior, parts.get(c), null, streams.get(c)));
-            }
-        } else {
-            List<Future<DecodeResult>> futures = new ArrayList<>(chunks);
-            for (int c = 0; c < chunks; c++) {
-                DMatrixRMaj part = parts.get(c);
-                SplittableRandom stream = streams.get(c);
-                futures.add(pool().submit(() -> oracle.decode(a, prior, part, null, stream)));
-            }
-            for (Future<DecodeResult> f : futures) {
-                results.add(join(f));
-            }
-        }
+        DecodeResult[] results = new DecodeResult[chunks];
+        workers.run(chunks, c -> results[c] = oracle.decode(a, prior, parts[c], null, streams[c]), "decode");
         return merge(results, rows, prior.latentDim());
     }
 
-    private synchronized ForkJoinPool pool() {
-        if (pool == null) {
-            pool = new ForkJoinPool(threads);
-        }
-        return pool;
-    }
-
-    private static DecodeResult join(Future<DecodeResult> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GendictException(ErrorKind.NUMERICAL_FAILURE, "decode interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new GendictException(ErrorKind.NUMERICAL_FAILURE, "decode failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static DecodeResult merge(List<DecodeResult> results, int rows, int k) {
+    private static DecodeResult merge(DecodeResult[] results, int rows, int k) {
         DMatrixRMaj z = new DMatrixRMaj(rows, k);
         double[] objective = new double[rows];
         int[] iterations = new int[rows];

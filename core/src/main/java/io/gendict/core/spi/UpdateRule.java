@@ -30,6 +30,22 @@ public interface UpdateRule {
     void update(DMatrixRMaj a, DMatrixRMaj y, DMatrixRMaj x);
 
     /**
+     * The same update, also given the decoded latents, for rules that use the prior's structure
+     * (e.g. its {@link GenerativePrior#linearFeatures()}, X = φ(Ẑ)·Mᵀ) to compute it faster. The result
+     * must equal {@link #update(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}'s up to floating-point
+     * reassociation; the default calls it.
+     *
+     * @param a current m×n dictionary; overwritten with the next one
+     * @param y B×m batch. Not modified.
+     * @param x B×n prior outputs G(Ẑ). Not modified.
+     * @param z B×k decoded latents Ẑ. Not modified.
+     * @since 0.1
+     */
+    default void update(DMatrixRMaj a, DMatrixRMaj y, DMatrixRMaj x, DMatrixRMaj z) {
+        update(a, y, x);
+    }
+
+    /**
      * @return the rule's whole state (accumulators, optimiser moments) for a checkpoint; empty
      *         when the rule keeps none across batches
      */

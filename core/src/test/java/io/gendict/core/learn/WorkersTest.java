@@ -1,0 +1,46 @@
+package io.gendict.core.learn;
+
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The task runner behind the chunked decoder and the factored autodiff steps. */
+class WorkersTest {
+    @Test
+    void runsEveryTaskExactlyOnceForAnyThreadCount() {
+        for (int threads = 1; threads <= 3; threads++) {
+            Workers workers = new Workers(threads);
+            for (int count : new int[]{0, 1, 2, 17}) {
+                AtomicIntegerArray runs = new AtomicIntegerArray(count);
+                for (int round = 0; round < 5; round++) {
+                    workers.run(count, runs::incrementAndGet, "test");
+                }
+                for (int i = 0; i < count; i++) {
+                    assertEquals(5, runs.get(i), threads + " threads, " + count + " tasks: task " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFailingTaskFailsTheRunAndTheWorkersStayUsable() {
+        Workers workers = new Workers(2);
+        GendictException e = assertThrows(GendictException.class, () -> workers.run(8, i -> {
+            if (i == 5) {
+                throw new GendictException(ErrorKind.NUMERICAL_FAILURE, "task 5 failed");
+            }
+        }, "test"));
+        assertTrue(e.getMessage().contains("task 5 failed"), e.getMessage());
+        AtomicIntegerArray runs = new AtomicIntegerArray(4);
+        workers.run(4, runs::incrementAndGet, "test");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(1, runs.get(i), "task " + i);
+        }
+    }
+}
