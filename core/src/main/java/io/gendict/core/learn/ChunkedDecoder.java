@@ -16,7 +16,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 
 /**
- * Decodes a batch in fixed chunks of {@value #CHUNK} rows, each with its own random stream split
+ * Decodes a batch in fixed chunks (of {@value #CHUNK} rows unless told otherwise), each with its own random stream split
  * in chunk order, on up to {@code threads} workers. Because the chunking and the streams do not
  * depend on the thread count, the result is bit-identical for any number of threads.
  */
@@ -24,11 +24,20 @@ final class ChunkedDecoder {
     static final int CHUNK = 8;
     private final DecodeOracle oracle;
     private final int threads;
+    private final int chunk;
     private ForkJoinPool pool;
 
     ChunkedDecoder(DecodeOracle oracle, int threads) {
+        this(oracle, threads, CHUNK);
+    }
+
+    /**
+     * @param chunk rows per chunk: larger chunks suit oracles with a per-call setup cost
+     */
+    ChunkedDecoder(DecodeOracle oracle, int threads, int chunk) {
         this.oracle = oracle;
         this.threads = Math.max(1, threads);
+        this.chunk = chunk;
     }
 
     /**
@@ -40,11 +49,11 @@ final class ChunkedDecoder {
      */
     DecodeResult decode(DMatrixRMaj a, GenerativePrior prior, DMatrixRMaj y, SplittableRandom rng) {
         int rows = y.numRows;
-        int chunks = (rows + CHUNK - 1) / CHUNK;
+        int chunks = (rows + chunk - 1) / chunk;
         List<DMatrixRMaj> parts = new ArrayList<>(chunks);
         List<SplittableRandom> streams = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
-            parts.add(CommonOps_DDRM.extract(y, c * CHUNK, Math.min(rows, (c + 1) * CHUNK), 0, y.numCols));
+            parts.add(CommonOps_DDRM.extract(y, c * chunk, Math.min(rows, (c + 1) * chunk), 0, y.numCols));
             streams.add(rng.split());
         }
         List<DecodeResult> results = new ArrayList<>(chunks);
