@@ -1,16 +1,16 @@
 package io.gendict.cli.command;
 
+import io.gendict.core.data.EpochOrder;
 import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.io.MappedNpy;
 import org.ejml.data.DMatrixRMaj;
 
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 
 /**
  * The training batches of a {@code learn} run, each a function of the seed and its index only, so a
  * resumed run reads exactly the batches it would have read. From a file: epoch e visits the rows in
- * a permutation drawn from (seed, e), {@code batchSize} rows at a time (the last batch of an epoch
+ * a permutation drawn from (seed, e) ({@link EpochOrder}), {@code batchSize} rows at a time (the last batch of an epoch
  * may be smaller); the sampler position of batch t is (t / batchesPerEpoch, t mod batchesPerEpoch).
  * Synthetic: batch t is drawn from a source seeded by (seed, t) around one fixed ground truth A*.
  */
@@ -37,10 +37,6 @@ abstract class BatchPlan {
      * @param out the batch, reshaped and overwritten
      */
     abstract void batch(long t, DMatrixRMaj out);
-
-    static long mix(long seed, long index) {
-        return new SplittableRandom(seed ^ (0xBF58476D1CE4E5B9L * (index + 1))).nextLong();
-    }
 
     /** Batches from a memory-mapped file, in a seeded shuffled order per epoch. */
     static final class FromFile extends BatchPlan {
@@ -75,26 +71,13 @@ abstract class BatchPlan {
         void batch(long t, DMatrixRMaj out) {
             long e = t / batchesPerEpoch();
             if (e != epoch) {
-                shuffle(e);
+                EpochOrder.permutation(seed, e, order);
+                epoch = e;
             }
             int from = (int) ((t % batchesPerEpoch()) * batchSize);
             int count = Math.min(batchSize, order.length - from);
             data.readRows(order, from, count, out);
             DataFiles.requireFinite(out, file, "--data", order, from);
-        }
-
-        private void shuffle(long e) {
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            SplittableRandom rng = new SplittableRandom(mix(seed, e));
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
-            epoch = e;
         }
     }
 
@@ -128,7 +111,7 @@ abstract class BatchPlan {
 
         @Override
         void batch(long t, DMatrixRMaj out) {
-            SyntheticSource source = SyntheticSource.builder(truth.prior(), m, mix(seed, t)).sigma(sigma)
+            SyntheticSource source = SyntheticSource.builder(truth.prior(), m, EpochOrder.mix(seed, t)).sigma(sigma)
                     .dictionary(truth.trueDictionary()).build();
             out.setTo(source.next(batchSize).y());
         }

@@ -13,8 +13,10 @@ import java.nio.file.Path;
  * The checks every command applies to its files, each failure one line naming the option and the
  * file: inputs must exist and be readable 2-D float32/float64 .npy arrays with at least one row
  * and only finite values; outputs must go to an existing folder.
+ *
+ * @since 0.1
  */
-final class DataFiles {
+public final class DataFiles {
     private DataFiles() {
     }
 
@@ -25,7 +27,7 @@ final class DataFiles {
      * @param option the option that named it, e.g. {@code --data}
      * @return the mapped array (values are checked as they are read, see {@link #requireFinite})
      */
-    static MappedNpy open(Path file, String option) {
+    public static MappedNpy open(Path file, String option) {
         requireReadable(file, option);
         MappedNpy npy = MappedNpy.open(file);
         ElementType type = npy.header().type();
@@ -100,7 +102,7 @@ final class DataFiles {
      * @param file   an output file or folder
      * @param option the option that named it
      */
-    static void requireOutputFolder(Path file, String option) {
+    public static void requireOutputFolder(Path file, String option) {
         Path parent = file.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new GendictException(ErrorKind.IO, option + " " + file + ": folder " + parent + " does not exist");

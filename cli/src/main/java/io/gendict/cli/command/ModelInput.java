@@ -14,8 +14,10 @@ import java.nio.file.Path;
 /**
  * {@code --model DIR}: the model folder the coding commands use, loaded and verified with
  * {@link ModelStore}, and its learner rebuilt for coding ({@link Methods#forInference}).
+ *
+ * @since 0.1
  */
-final class ModelInput {
+public final class ModelInput {
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model folder written by gendict learn.")
     Path dir;
 
@@ -46,10 +48,11 @@ final class ModelInput {
     /**
      * Reconstructs samples from codes: Ŷ = X̂·Aᵀ with X̂ the codes' coefficients.
      *
+     * @param learner a model's learner
      * @param codes the codes. Not modified.
      * @return B×m reconstructions
      */
-    static DMatrixRMaj reconstruct(DictionaryLearner learner, Codes codes) {
+    public static DMatrixRMaj reconstruct(DictionaryLearner learner, Codes codes) {
         DMatrixRMaj a = learner.dictionary();
         DMatrixRMaj x = new DMatrixRMaj(codes.values().numRows, a.numCols);
         learner.coefficients(codes, x);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  *
  * @since 0.1
  */
-final class Precision {
+public final class Precision {
     @Option(names = "--digits", paramLabel = "D", description = "Round codes to D decimal places.")
     Integer digits;
 
@@ -22,7 +22,7 @@ final class Precision {
      * @param defaultDigits decimal places when neither option is given; negative for full precision
      * @return the chosen quantizer
      */
-    Quantizer quantizer(int defaultDigits) {
+    public Quantizer quantizer(int defaultDigits) {
         return bits != null ? new UniformQuantizer(bits) : digits != null ? new DecimalQuantizer(digits)
                 : defaultDigits < 0 ? Quantizer.none() : new DecimalQuantizer(defaultDigits);
     }

@@ -1,10 +1,13 @@
 package io.gendict.core.learn;
 
 import io.gendict.core.error.Checks;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.SufficientStatisticsRule;
 import io.gendict.core.spi.UpdateRule;
 import org.ejml.data.DMatrixRMaj;
 
@@ -21,7 +24,8 @@ import java.util.SplittableRandom;
  * used for an update again while the last update lowered the batch's squared error (codes fixed)
  * by more than the relative {@code tolerance}: codes decoded against a poor early dictionary are
  * refreshed before the next batch. The decode runs in fixed chunks over the context's threads,
- * bit-identical to one thread. Its checkpoint state is the dictionary, the counters and the update
+ * bit-identical to one thread. With a {@link SufficientStatisticsRule}, {@link #fit(int, RoundSums.Source)}
+ * takes a batch whose rounds are decoded and summed elsewhere (e.g. on a cluster). Its checkpoint state is the dictionary, the counters and the update
  * rule's state (keys prefixed {@code rule.}). Stateful; not thread-safe.
  *
  * @since 0.1
@@ -97,6 +101,47 @@ public final class AltMinLearner extends GenerativeLearner {
             }
         }
         return first;
+    }
+
+    /**
+     * Consumes one batch decoded elsewhere: each round's sums come from {@code source} (decoding
+     * against the current dictionary with the streams of {@link LearnerStreams#chunks}) and the rule
+     * steps on them; rounds, error curve, listeners and checks are those of {@link #fit(DMatrixRMaj)}.
+     *
+     * @param rows   the batch's row count
+     * @param source decodes a round and sums it
+     * @throws GendictException INVALID_PARAMETER when the update rule cannot step on sums;
+     *                          NUMERICAL_FAILURE on a non-finite sum or update (dictionary restored)
+     */
+    public void fit(int rows, RoundSums.Source source) {
+        Checks.parameter(rows >= 1, name + ": batch of " + rows + " rows, expected >= 1");
+        if (!(rule instanceof SufficientStatisticsRule sums)) {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER, name + ": update rule "
+                    + rule.getClass().getSimpleName() + " cannot step on sufficient statistics; use online-least-squares,"
+                    + " least-squares or preconditioned-gradient");
+        }
+        int batch = batchIndex();
+        backup.setTo(a);
+        double first = Double.NaN;
+        for (int round = 1; round <= options.rounds(); round++) {
+            RoundSums s = source.decode(batch, round, a);
+            if (!s.finite()) {
+                a.setTo(backup);
+                throw nonFinite(batch, "decode (round " + round + ")");
+            }
+            if (round == 1) {
+                first = s.objective() / rows;
+            }
+            sums.update(a, s.yx(), s.xx(), rows);
+            if (!finite(a)) {
+                a.setTo(backup);
+                throw nonFinite(batch, "update (round " + round + ")");
+            }
+            if (round < options.rounds() && s.squaredError(a) >= (1 - options.tolerance()) * s.objective()) {
+                break;
+            }
+        }
+        record(rows, first);
     }
 
     @Override

@@ -16,12 +16,13 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 
 /**
- * Decodes a batch in fixed chunks (of {@value #CHUNK} rows unless told otherwise), each with its own random stream split
- * in chunk order, on up to {@code threads} workers. Because the chunking and the streams do not
- * depend on the thread count, the result is bit-identical for any number of threads.
+ * Decodes a batch in fixed chunks (of {@value #CHUNK} rows unless told otherwise), each with its own
+ * random stream split in chunk order ({@link LearnerStreams#chunks}), on up to {@code threads}
+ * workers. Because the chunking and the streams do not depend on the thread count, the result is
+ * bit-identical for any number of threads.
  */
 final class ChunkedDecoder {
-    static final int CHUNK = 8;
+    static final int CHUNK = LearnerStreams.CHUNK;
     private final DecodeOracle oracle;
     private final int threads;
     private final int chunk;
@@ -51,10 +52,9 @@ final class ChunkedDecoder {
         int rows = y.numRows;
         int chunks = (rows + chunk - 1) / chunk;
         List<DMatrixRMaj> parts = new ArrayList<>(chunks);
-        List<SplittableRandom> streams = new ArrayList<>(chunks);
+        List<SplittableRandom> streams = List.of(LearnerStreams.chunkStreams(rng, 0, chunks));
         for (int c = 0; c < chunks; c++) {
             parts.add(CommonOps_DDRM.extract(y, c * chunk, Math.min(rows, (c + 1) * chunk), 0, y.numCols));
-            streams.add(rng.split());
         }
         List<DecodeResult> results = new ArrayList<>(chunks);
         if (threads == 1 || chunks == 1) {

@@ -22,10 +22,9 @@ import java.util.SplittableRandom;
 /**
  * What every generative method shares: the dictionary (from the context or Uniform[0,1) from the
  * seed, ALGORITHMS.md §3), input checks, batch and sample counts, listeners, and encoding with a
- * decode oracle from starts drawn from p_z. Random streams are split from the seed: one for the
- * initial dictionary, one for the start of a run (e.g. an update rule's estimates), one for
- * encoding, and one seed from which each training batch's stream is derived by its index
- * ({@link #batchRng}), so a run restored from a {@link Checkpointable#state()} continues bit for bit.
+ * decode oracle from starts drawn from p_z. Random streams are split from the seed
+ * ({@link LearnerStreams}); each training batch's stream is derived by its index ({@link #batchRng}),
+ * so a run restored from a {@link Checkpointable#state()} continues bit for bit.
  */
 abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
     private static final String DICTIONARY = "dictionary";
@@ -34,7 +33,7 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
     protected final GenerativePrior prior;
     protected final DMatrixRMaj a;
     protected final SplittableRandom startRng;
-    private final long batchSeed;
+    private final LearnerStreams streams;
     private final SplittableRandom encodeRng;
     private final ChunkedDecoder encoder;
     private final List<LearnerListener> listeners = new ArrayList<>();
@@ -46,11 +45,10 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
         this.prior = context.prior();
         Checks.parameter(context.m() >= 1, name + ": data dimension m = " + context.m() + ", expected >= 1");
         Checks.parameter(context.threads() >= 1, name + ": threads = " + context.threads() + ", expected >= 1");
-        SplittableRandom root = new SplittableRandom(context.seed());
-        SplittableRandom initRng = root.split();
-        this.startRng = root.split();
-        this.encodeRng = root.split();
-        this.batchSeed = root.nextLong();
+        this.streams = new LearnerStreams(context.seed());
+        SplittableRandom initRng = streams.init();
+        this.startRng = streams.start();
+        this.encodeRng = streams.encode();
         int n = prior.outputDim();
         if (context.initialDictionary() != null) {
             Checks.shape("initial dictionary", context.initialDictionary(), context.m(), n);
@@ -74,8 +72,22 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
     public final void fit(DMatrixRMaj y) {
         Checks.shape("Y", y, -1, a.numRows);
         Checks.finite("Y", y);
-        double trainError = fitBatch(y, batches);
-        samples += y.numRows;
+        record(y.numRows, fitBatch(y, batches));
+    }
+
+    /** @return the 0-based index of the next batch */
+    protected final int batchIndex() {
+        return batches;
+    }
+
+    /**
+     * Counts a consumed batch and tells the listeners.
+     *
+     * @param rows       samples in the batch
+     * @param trainError the batch's mean squared reconstruction error after its decode
+     */
+    protected final void record(int rows, double trainError) {
+        samples += rows;
         for (LearnerListener l : listeners) {
             l.afterBatch(batches, samples, a, trainError);
         }
@@ -127,7 +139,7 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
      * @return a fresh stream
      */
     protected final SplittableRandom batchRng(int batch) {
-        return new SplittableRandom(new SplittableRandom(batchSeed ^ (0x9E3779B97F4A7C15L * (batch + 1L))).nextLong());
+        return streams.batch(batch);
     }
 
     @Override

@@ -6,12 +6,13 @@ import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.GenerativePrior;
-import io.gendict.core.spi.UpdateRule;
+import io.gendict.core.spi.SufficientStatisticsRule;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
 
 /**
  * Closed-form least-squares dictionary update (MOD, ALGORITHMS.md §7.4) over the current batch or
@@ -30,7 +31,7 @@ import java.util.SplittableRandom;
  *
  * @since 0.1
  */
-public final class LeastSquaresRule implements UpdateRule {
+public final class LeastSquaresRule implements SufficientStatisticsRule {
     private final double forgetting;
     private final double power;
     private final double ridge;
@@ -66,20 +67,7 @@ public final class LeastSquaresRule implements UpdateRule {
         MatrixKernels kern = Kernels.get();
         int n = a.numCols;
         int rows = y.numRows;
-        batches++;
-        double beta = forgetting * Math.pow(1 - 1.0 / batches, power);
-        if (lambda == 0) {
-            kern.gemm(true, false, 1, x, x, 0, s);
-            lambda = Math.max(ridge * CommonOps_DDRM.trace(s) / n, Double.MIN_NORMAL);
-            addDiagonal(lambda);
-        } else {
-            kern.gemm(true, false, 1, x, x, beta, s);
-            addDiagonal((1 - beta) * lambda);
-        }
-        if (!chol.factor(s)) {
-            throw new GendictException(ErrorKind.NUMERICAL_FAILURE,
-                    "least-squares update: the " + n + "x" + n + " statistic S is not positive definite");
-        }
+        statistic(beta -> kern.gemm(true, false, 1, x, x, beta, s));
         w.reshape(rows, n);
         System.arraycopy(x.data, 0, w.data, 0, rows * n);
         chol.solveRows(w);
@@ -87,6 +75,46 @@ public final class LeastSquaresRule implements UpdateRule {
         System.arraycopy(y.data, 0, r.data, 0, rows * a.numRows);
         kern.gemm(false, true, -1, x, a, 1, r);
         kern.gemm(true, false, 1, r, w, 1, a);
+    }
+
+    /**
+     * The same step from the batch's sums: A_t = A_{t−1} + (YᵀX − A_{t−1}·XᵀX)·S_t⁻¹ (O(m·n²)).
+     */
+    @Override
+    public void update(DMatrixRMaj a, DMatrixRMaj yx, DMatrixRMaj xx, int rows) {
+        Checks.shape("least-squares sum YᵀX", yx, a.numRows, a.numCols);
+        Checks.shape("least-squares sum XᵀX", xx, a.numCols, a.numCols);
+        statistic(beta -> {
+            CommonOps_DDRM.scale(beta, s);
+            CommonOps_DDRM.addEquals(s, xx);
+        });
+        w.setTo(yx);
+        Kernels.get().gemm(false, false, -1, a, xx, 1, w);
+        chol.solveRows(w);
+        CommonOps_DDRM.addEquals(a, w);
+    }
+
+    /**
+     * Advances the schedule and forms and factors S_t.
+     *
+     * @param addXtX sets S ← β·S + XᵀX for the β it is given (0 at the first batch)
+     */
+    private void statistic(DoubleConsumer addXtX) {
+        int n = s.numRows;
+        batches++;
+        double beta = forgetting * Math.pow(1 - 1.0 / batches, power);
+        if (lambda == 0) {
+            addXtX.accept(0);
+            lambda = Math.max(ridge * CommonOps_DDRM.trace(s) / n, Double.MIN_NORMAL);
+            addDiagonal(lambda);
+        } else {
+            addXtX.accept(beta);
+            addDiagonal((1 - beta) * lambda);
+        }
+        if (!chol.factor(s)) {
+            throw new GendictException(ErrorKind.NUMERICAL_FAILURE,
+                    "least-squares update: the " + n + "x" + n + " statistic S is not positive definite");
+        }
     }
 
     private void addDiagonal(double v) {

@@ -4,7 +4,7 @@ import io.gendict.core.error.Checks;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.GenerativePrior;
-import io.gendict.core.spi.UpdateRule;
+import io.gendict.core.spi.SufficientStatisticsRule;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  *
  * @since 0.1
  */
-public final class PreconditionedGradientRule implements UpdateRule {
+public final class PreconditionedGradientRule implements SufficientStatisticsRule {
     private final double eta;
     private final double delta;
     private final boolean monteCarlo;
@@ -62,6 +62,22 @@ public final class PreconditionedGradientRule implements UpdateRule {
         DMatrixRMaj xc = new DMatrixRMaj(rows, n);
         kern.gemm(false, false, 1, x, cInv, 0, xc);
         kern.gemm(false, false, -eta / rows, rt, xc, 1, a);
+        if (delta > 0) {
+            projectColumns(a);
+        }
+    }
+
+    /**
+     * The same step from the batch's sums: ĝ = (1/P)·(A·XᵀX − YᵀX)·C⁻¹.
+     */
+    @Override
+    public void update(DMatrixRMaj a, DMatrixRMaj yx, DMatrixRMaj xx, int rows) {
+        Checks.shape("preconditioned-gradient sum YᵀX", yx, a.numRows, a.numCols);
+        Checks.shape("preconditioned-gradient sum XᵀX", xx, a.numCols, a.numCols);
+        MatrixKernels kern = Kernels.get();
+        DMatrixRMaj residual = yx.copy();
+        kern.gemm(false, false, 1, a, xx, -1, residual);
+        kern.gemm(false, false, -eta / rows, residual, cInv, 1, a);
         if (delta > 0) {
             projectColumns(a);
         }

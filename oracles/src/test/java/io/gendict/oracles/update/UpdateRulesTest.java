@@ -4,14 +4,17 @@ import io.gendict.core.param.ParamSpec;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.Gaussian;
 import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.SufficientStatisticsRule;
 import io.gendict.core.spi.UpdateRule;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +94,33 @@ class UpdateRulesTest {
         CommonOps_DDRM.invert(s);
         CommonOps_DDRM.mult(syx, s, expected);
         assertArrayEquals(expected.data, a.data, 1e-10);
+    }
+
+    @Test
+    void stepsFromSumsEqualStepsFromRows() {
+        SplittableRandom rng = new SplittableRandom(5);
+        DMatrixRMaj aStar = gaussian(rng, M, N);
+        for (Supplier<SufficientStatisticsRule> make : List.<Supplier<SufficientStatisticsRule>>of(() -> new LeastSquaresRule(1, 8, 1e-6), () -> new LeastSquaresRule(0, 0, 1e-3),
+                () -> new PreconditionedGradientRule(0.3, 0.5, false, 0))) {
+            SufficientStatisticsRule rows = make.get();
+            SufficientStatisticsRule sums = make.get();
+            DMatrixRMaj a0 = gaussian(rng, M, N);
+            rows.start(a0, LINEAR, new SplittableRandom(1));
+            sums.start(a0, LINEAR, new SplittableRandom(1));
+            DMatrixRMaj a = a0.copy();
+            DMatrixRMaj b = a0.copy();
+            for (int t = 0; t < 4; t++) {
+                DMatrixRMaj x = gaussian(rng, 9, N);
+                DMatrixRMaj y = observe(aStar, x);
+                DMatrixRMaj yx = new DMatrixRMaj(M, N);
+                DMatrixRMaj xx = new DMatrixRMaj(N, N);
+                CommonOps_DDRM.multTransA(y, x, yx);
+                CommonOps_DDRM.multTransA(x, x, xx);
+                rows.update(a, y, x);
+                sums.update(b, yx, xx, y.numRows);
+            }
+            assertArrayEquals(a.data, b.data, 1e-10 * NormOps_DDRM.normF(a));
+        }
     }
 
     @Test

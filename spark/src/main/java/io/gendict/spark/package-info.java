@@ -1,0 +1,2 @@
+/** Learning and using gendict dictionaries on Apache Spark. */
+package io.gendict.spark;
