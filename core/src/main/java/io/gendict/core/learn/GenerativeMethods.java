@@ -25,7 +25,7 @@ import java.util.Set;
  *             optimum), update online-least-squares:power=8, up to 4 rounds per batch while the
  *             update lowers the batch error by more than 30%;
  *             else with k &lt;= 4: {@link RestartLearner} (6 restarts, window 300, 12 rounds) with
- *             oracle screened:candidates=2000 (screened starts refined by sign-flip Gauss–Newton),
+ *             oracle screened:candidates=2000,inner=gauss-newton (screened starts, then Gauss–Newton),
  *             whose p_z screen covers a latent space this small;
  *             else: as with linear features but oracle multi-start:inner=sign-flip,starts=5
  * </pre>
@@ -47,7 +47,7 @@ public final class GenerativeMethods {
 
     private static final String FAST_ORACLE = "multi-start:inner=sign-flip,starts=5";
     private static final String FAST_LINEAR_ORACLE = "gauss-newton";
-    private static final String FAST_SMALL_ORACLE = "screened:candidates=2000";
+    private static final String FAST_SMALL_ORACLE = "screened:candidates=2000,inner=gauss-newton";
     private static final int FAST_SMALL_LATENT = 4;
     private static final RestartLearner.Options FAST_RESTARTS = new RestartLearner.Options(6, 300, 12);
     private static final Map<String, Preset> PRESETS = presets();
@@ -132,6 +132,16 @@ public final class GenerativeMethods {
      */
     public static String ruleSpec(String method) {
         return preset(method).rule();
+    }
+
+    /**
+     * @param method one of {@link #names()}
+     * @param prior  the prior the method will learn with
+     * @return the update rule the named method uses with this prior, or {@code null} when it takes
+     * none (autodiff; fast with restarts, which fits by least squares over its window)
+     */
+    public static String ruleSpec(String method, GenerativePrior prior) {
+        return method.equals(FAST) && restarts(prior) ? null : ruleSpec(method);
     }
 
     /**
