@@ -22,7 +22,7 @@ class ProvidersTest {
 
     @Test
     void everyProviderIsDiscoveredByName() {
-        assertEquals(List.of("adam", "gradient-descent", "gauss-newton", "sign-flip", "multi-start"),
+        assertEquals(List.of("adam", "gradient-descent", "gauss-newton", "sign-flip", "multi-start", "screened"),
                 List.copyOf(registry.oracles().keySet()));
         assertEquals(List.of("preconditioned-gradient", "adam", "least-squares", "online-least-squares"),
                 List.copyOf(registry.updateRules().keySet()));
@@ -52,7 +52,7 @@ class ProvidersTest {
         Synthetic data = new Synthetic(prior, 10, 0.1, rng);
         Synthetic.Batch batch = data.batch(5, rng);
         for (String spec : List.of("adam:iterations=50", "gradient-descent:iterations=50", "gauss-newton", "sign-flip",
-                "multi-start:starts=2")) {
+                "multi-start:starts=2", "screened:candidates=50")) {
             DecodeResult a = registry.oracle(spec).decode(data.aStar, prior, batch.y(), null, new SplittableRandom(1));
             DecodeResult b = registry.oracle(spec).decode(data.aStar, prior, batch.y(), null, new SplittableRandom(1));
             assertArrayEquals(a.z().data, b.z().data, spec);

@@ -271,7 +271,7 @@ public final class LearnCommand implements Runnable {
         boolean gen = Methods.generative(methodSpec);
         GenerativePrior g = plugins.registry().prior(prior);
         String oracleSpec = gen && oracle == null ? GenerativeMethods.oracleSpec(name(methodSpec), g) : oracle;
-        String updateSpec = gen && update == null ? GenerativeMethods.ruleSpec(name(methodSpec)) : update;
+        String updateSpec = gen && update == null ? GenerativeMethods.ruleSpec(name(methodSpec), g) : update;
         long batches = length.batches != null ? length.batches : -(length.epochs == null ? 1 : length.epochs);
         return new Run(source.data == null ? null : source.data.toString(), source.synthetic, g.params().toSpecString(),
                 methodSpec, oracleSpec, updateSpec, batchSize, batches, seed, checkpointEvery, out.toString());

@@ -9,19 +9,28 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import java.util.SplittableRandom;
 
 /**
- * Decodes a batch in fixed chunks of {@value #CHUNK} rows, each with its own random stream split
- * in chunk order ({@link LearnerStreams#chunks}), on up to {@code threads} workers. Because the
- * chunking and the streams do not depend on the thread count, the result is bit-identical for any
- * number of threads.
+ * Decodes a batch in fixed chunks (of {@value #CHUNK} rows unless told otherwise), each with its own
+ * random stream split in chunk order ({@link LearnerStreams#chunks}), on up to {@code threads}
+ * workers. Because the chunking and the streams do not depend on the thread count, the result is
+ * bit-identical for any number of threads.
  */
 final class ChunkedDecoder {
     static final int CHUNK = LearnerStreams.CHUNK;
     private final DecodeOracle oracle;
     private final Workers workers;
+    private final int chunk;
 
     ChunkedDecoder(DecodeOracle oracle, int threads) {
+        this(oracle, threads, CHUNK);
+    }
+
+    /**
+     * @param chunk rows per chunk: larger chunks suit oracles with a per-call setup cost
+     */
+    ChunkedDecoder(DecodeOracle oracle, int threads, int chunk) {
         this.oracle = oracle;
         this.workers = new Workers(threads);
+        this.chunk = chunk;
     }
 
     /**
@@ -33,11 +42,11 @@ final class ChunkedDecoder {
      */
     DecodeResult decode(DMatrixRMaj a, GenerativePrior prior, DMatrixRMaj y, SplittableRandom rng) {
         int rows = y.numRows;
-        int chunks = (rows + CHUNK - 1) / CHUNK;
+        int chunks = (rows + chunk - 1) / chunk;
         DMatrixRMaj[] parts = new DMatrixRMaj[chunks];
         SplittableRandom[] streams = LearnerStreams.chunkStreams(rng, 0, chunks);
         for (int c = 0; c < chunks; c++) {
-            parts[c] = CommonOps_DDRM.extract(y, c * CHUNK, Math.min(rows, (c + 1) * CHUNK), 0, y.numCols);
+            parts[c] = CommonOps_DDRM.extract(y, c * chunk, Math.min(rows, (c + 1) * chunk), 0, y.numCols);
         }
         DecodeResult[] results = new DecodeResult[chunks];
         workers.run(chunks, c -> results[c] = oracle.decode(a, prior, parts[c], null, streams[c]), "decode");

@@ -21,11 +21,13 @@ import java.util.Set;
  * altmin      oracle adam, update adam (on the context's threads), one round per batch (ALGORITHMS.md §2.2)
  * algorithm1  oracle gauss-newton, update preconditioned-gradient                (§2.1)
  * autodiff    joint Adam on (A, Z); encodes with adam                            (§2.3)
- * fast        oracle multi-start:inner=sign-flip,starts=5 (sign-flip wraps gauss-newton), or plain
- *             gauss-newton when the prior declares linear features (its least-squares start is
- *             then the global optimum, so further starts would repeat it);
- *             update online-least-squares:power=8; up to 4 rounds per batch while the update
- *             lowers the batch error by more than 30%
+ * fast        with linear features: oracle gauss-newton (its least-squares start is the global
+ *             optimum), update online-least-squares:power=8, up to 4 rounds per batch while the
+ *             update lowers the batch error by more than 30%;
+ *             else with k &lt;= 4: {@link RestartLearner} (6 restarts, window 300, 12 rounds) with
+ *             oracle screened:candidates=2000,inner=gauss-newton (screened starts, then Gauss–Newton),
+ *             whose p_z screen covers a latent space this small;
+ *             else: as with linear features but oracle multi-start:inner=sign-flip,starts=5
  * </pre>
  *
  * @since 0.1
@@ -45,6 +47,9 @@ public final class GenerativeMethods {
 
     private static final String FAST_ORACLE = "multi-start:inner=sign-flip,starts=5";
     private static final String FAST_LINEAR_ORACLE = "gauss-newton";
+    private static final String FAST_SMALL_ORACLE = "screened:candidates=2000,inner=gauss-newton";
+    private static final int FAST_SMALL_LATENT = 4;
+    private static final RestartLearner.Options FAST_RESTARTS = new RestartLearner.Options(6, 300, 12);
     private static final Map<String, Preset> PRESETS = presets();
 
     private GenerativeMethods() {
@@ -71,7 +76,10 @@ public final class GenerativeMethods {
      */
     public static String oracleSpec(String method, GenerativePrior prior) {
         String spec = preset(method).oracle();
-        return method.equals(FAST) && prior.linearFeatures().isPresent() ? FAST_LINEAR_ORACLE : spec;
+        if (!method.equals(FAST)) {
+            return spec;
+        }
+        return prior.linearFeatures().isPresent() ? FAST_LINEAR_ORACLE : restarts(prior) ? FAST_SMALL_ORACLE : spec;
     }
 
     /**
@@ -110,6 +118,9 @@ public final class GenerativeMethods {
             }
             return autodiff(decoder, context, AutodiffLearner.Options.paper());
         }
+        if (method.equals(FAST) && rule == null && restarts(context.prior())) {
+            return new RestartLearner(method, decoder, context, FAST_RESTARTS);
+        }
         String presetRule = method.equals(ALTMIN) ? p.rule() + ":threads=" + context.threads() : p.rule();
         return alternating(method, decoder, registry.updateRule(rule != null ? rule : presetRule), context,
                 p.options());
@@ -121,6 +132,16 @@ public final class GenerativeMethods {
      */
     public static String ruleSpec(String method) {
         return preset(method).rule();
+    }
+
+    /**
+     * @param method one of {@link #names()}
+     * @param prior  the prior the method will learn with
+     * @return the update rule the named method uses with this prior, or {@code null} when it takes
+     * none (autodiff; fast with restarts, which fits by least squares over its window)
+     */
+    public static String ruleSpec(String method, GenerativePrior prior) {
+        return method.equals(FAST) && restarts(prior) ? null : ruleSpec(method);
     }
 
     /**
@@ -148,6 +169,11 @@ public final class GenerativeMethods {
      */
     public static DictionaryLearner autodiff(DecodeOracle encodeOracle, LearnerContext context, AutodiffLearner.Options options) {
         return new AutodiffLearner(encodeOracle, context, options);
+    }
+
+    /** @return whether {@code fast} learns with restarts for this prior: small latent space, no linear features */
+    private static boolean restarts(GenerativePrior prior) {
+        return prior.linearFeatures().isEmpty() && prior.latentDim() <= FAST_SMALL_LATENT;
     }
 
     private static Preset preset(String method) {
