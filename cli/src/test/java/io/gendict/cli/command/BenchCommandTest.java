@@ -42,4 +42,41 @@ class BenchCommandTest {
         assertTrue(out.toString().contains("seconds per training batch") && out.toString().contains("dependencies"),
                 out.toString());
     }
+
+    @Test
+    void scalingNormalisesPerSampleAndPerMn() {
+        assertEquals(0, run("bench", "--scaling", "--dims", "196,392", "--batch-sizes", "30,60", "--methods", "mod",
+                "--method-batches", "1", "--json"), err.toString());
+        JsonArray points = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("scaling");
+        assertEquals(4, points.size(), out.toString());
+        for (int i = 0; i < points.size(); i++) {
+            JsonObject p = points.get(i).getAsJsonObject();
+            int m = p.get("m").getAsInt();
+            int n = p.get("n").getAsInt();
+            assertEquals(m == 196 ? 75 : 150, n, p.toString());
+            assertEquals(i % 2 == 0 ? 30 : 60, p.get("batchSize").getAsInt(), p.toString());
+            double perSample = p.get("medianSeconds").getAsDouble() / p.get("batchSize").getAsInt();
+            assertEquals(perSample, p.get("secondsPerSample").getAsDouble(), 1e-12 * perSample);
+            assertEquals(perSample / (m * n), p.get("secondsPerSampleMn").getAsDouble(), 1e-12 * perSample);
+        }
+    }
+
+    @Test
+    void threadScalingReportsTheThroughputRatio() {
+        assertEquals(0, run("bench", "--thread-scaling", "--methods", "mod", "--method-batches", "1", "--json"),
+                err.toString());
+        JsonArray points = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("threadScaling");
+        assertEquals(1, points.size(), out.toString());
+        JsonObject p = points.get(0).getAsJsonObject();
+        assertEquals(300, p.get("batchSize").getAsInt());
+        assertEquals(2, p.get("threads").getAsInt());
+        assertEquals(p.get("oneThread").getAsDouble() / p.get("manyThreads").getAsDouble(),
+                p.get("speedup").getAsDouble(), 1e-12);
+    }
+
+    @Test
+    void threadScalingNeedsTwoThreads() {
+        assertEquals(2, run("bench", "--thread-scaling", "--threads", "1", "--methods", "mod"));
+        assertTrue(err.toString().contains("threads"), err.toString());
+    }
 }

@@ -16,11 +16,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * End-to-end seconds per training batch ({@link DictionaryLearner#fit} wall time on one fresh batch
- * of 30 samples) of each method on the paper's synthetic settings (ALGORITHMS.md §3), one trial each.
- * Each method first fits one untimed batch (the JIT's warm-up), then times up to {@code batches}
- * batches, stopping after {@value #MIN_BATCHES} once it has used {@code budgetSeconds}, so the
- * paper-faithful methods (seconds per batch) stay affordable.
+ * End-to-end seconds per training batch ({@link DictionaryLearner#fit} wall time on one fresh batch)
+ * of each method on a synthetic setting (ALGORITHMS.md §3), one trial each: by default the paper's
+ * settings with batches of 30 samples, or any preset, batch size and thread count through
+ * {@link #time}. Each method first fits one untimed batch (the JIT's warm-up), then times up to
+ * {@code batches} batches, stopping after {@value #MIN_BATCHES} once it has used {@code budgetSeconds},
+ * so the paper-faithful methods (seconds per batch) stay affordable.
  *
  * @since 0.1
  */
@@ -30,7 +31,8 @@ public final class MethodBenchmark {
     /** The settings timed by default. */
     public static final List<String> DEFAULT_SETTINGS = List.of("group-sparsity", "dependencies");
     private static final int MIN_BATCHES = 2;
-    private static final int BATCH_SIZE = 30;
+    /** The paper's training batch size. */
+    public static final int PAPER_BATCH_SIZE = 30;
 
     private final Registry registry;
     private final MethodFactory methods;
@@ -44,7 +46,7 @@ public final class MethodBenchmark {
      * @param methods       builds the learners
      * @param batches       maximum training batches per method, ≥ 1
      * @param budgetSeconds time after which a method stops once it ran {@value #MIN_BATCHES} batches
-     * @param threads       threads each learner may use, ≥ 1
+     * @param threads       threads each learner may use in {@link #run}, ≥ 1
      * @param seed          seed of the data and the learners
      */
     public MethodBenchmark(Registry registry, MethodFactory methods, int batches, double budgetSeconds, int threads, long seed) {
@@ -61,31 +63,42 @@ public final class MethodBenchmark {
     /**
      * @param settings     synthetic preset names, e.g. {@link #DEFAULT_SETTINGS}
      * @param methodNames  method names, e.g. {@link #DEFAULT_METHODS}
-     * @return one timing per setting and method, in that order
+     * @return one timing per setting and method, in that order, with batches of {@value #PAPER_BATCH_SIZE}
      */
     public List<Timing> run(List<String> settings, List<String> methodNames) {
         List<Timing> out = new ArrayList<>();
         for (String setting : settings) {
             SyntheticPreset preset = SyntheticPreset.named(setting);
-            ExperimentSettings es = new ExperimentSettings(setting, methodNames, 1, batches, BATCH_SIZE, 1, BATCH_SIZE,
-                    new DecimalQuantizer(4), seed, threads);
             for (String method : methodNames) {
-                TrialData data = preset.trials(registry).create(0, seed, es);
-                DictionaryLearner learner = methods.create(method, new LearnerContext(data.dimension(), data.prior(),
-                        data.initialDictionary(), seed, threads));
-                out.add(time(setting, method, learner, data));
+                out.add(time(preset, method, PAPER_BATCH_SIZE, threads));
             }
         }
         return out;
     }
 
-    private Timing time(String setting, String method, DictionaryLearner learner, TrialData data) {
-        learner.fit(data.nextTrainingBatch(BATCH_SIZE));
+    /**
+     * Times one method on fresh data of a preset (trial 0 of the seed).
+     *
+     * @param preset    the synthetic setting: prior spec, m and σ
+     * @param method    method name
+     * @param batchSize samples per training batch, ≥ 1
+     * @param threads   threads the learner may use, ≥ 1
+     * @return the timing
+     */
+    public Timing time(SyntheticPreset preset, String method, int batchSize, int threads) {
+        Checks.parameter(batchSize >= 1, "batch size: expected ≥ 1, got " + batchSize);
+        Checks.parameter(threads >= 1, "threads: expected ≥ 1, got " + threads);
+        ExperimentSettings es = new ExperimentSettings(preset.name(), List.of(method), 1, batches, batchSize, 1,
+                batchSize, new DecimalQuantizer(4), seed, threads);
+        TrialData data = preset.trials(registry).create(0, seed, es);
+        DictionaryLearner learner = methods.create(method, new LearnerContext(data.dimension(), data.prior(),
+                data.initialDictionary(), seed, threads));
+        learner.fit(data.nextTrainingBatch(batchSize));
         double[] seconds = new double[batches];
         double total = 0;
         int done = 0;
         while (done < batches && (done < MIN_BATCHES || total < budgetSeconds)) {
-            DMatrixRMaj y = data.nextTrainingBatch(BATCH_SIZE);
+            DMatrixRMaj y = data.nextTrainingBatch(batchSize);
             long start = System.nanoTime();
             learner.fit(y);
             seconds[done] = (System.nanoTime() - start) * 1e-9;
@@ -93,16 +106,19 @@ public final class MethodBenchmark {
         }
         double[] sorted = Arrays.copyOf(seconds, done);
         Arrays.sort(sorted);
-        return new Timing(setting, method, done, sorted[done / 2], sorted[0]);
+        return new Timing(preset.name(), method, batchSize, threads, done, sorted[done / 2], sorted[0]);
     }
 
     /**
      * @param setting       synthetic preset name
      * @param method        method name
+     * @param batchSize     samples per training batch
+     * @param threads       threads the learner used
      * @param batches       training batches timed
      * @param medianSeconds median seconds per batch
      * @param bestSeconds   fastest batch
      */
-    public record Timing(String setting, String method, int batches, double medianSeconds, double bestSeconds) {
+    public record Timing(String setting, String method, int batchSize, int threads, int batches,
+                         double medianSeconds, double bestSeconds) {
     }
 }
