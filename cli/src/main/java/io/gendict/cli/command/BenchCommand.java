@@ -13,6 +13,7 @@ import io.gendict.core.bench.ScalingBenchmark.ThreadPoint;
 import io.gendict.core.experiment.MethodCatalog;
 import io.gendict.core.spi.Registry;
 import io.gendict.cli.option.PluginsOption;
+import io.gendict.cli.option.SeedOption;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,6 +85,9 @@ public final class BenchCommand implements Runnable {
     @Mixin
     private PluginsOption plugins;
 
+    @Mixin
+    private SeedOption seed;
+
     /** The JSON document of {@code --json}; absent parts are left out. */
     private record JsonReport(Report kernels, List<Timing> methods, List<SizePoint> scaling,
                               List<ThreadPoint> threadScaling) {
@@ -96,7 +100,7 @@ public final class BenchCommand implements Runnable {
             return;
         }
         List<String> chosen = chosen(MethodBenchmark.DEFAULT_METHODS);
-        Report report = noKernels ? null : new KernelBenchmark(KernelBenchmark.DEFAULT_SHAPES, threads, repeats, 1L).run();
+        Report report = noKernels ? null : new KernelBenchmark(KernelBenchmark.DEFAULT_SHAPES, threads, repeats, seed.seed()).run();
         List<Timing> timings = chosen.isEmpty() ? List.of()
                 : methodBenchmark().run(MethodBenchmark.DEFAULT_SETTINGS, chosen);
         PrintWriter out = spec.commandLine().getOut();
@@ -148,7 +152,7 @@ public final class BenchCommand implements Runnable {
 
     private MethodBenchmark methodBenchmark() {
         Registry registry = plugins.registry();
-        return new MethodBenchmark(registry, new MethodCatalog(registry), methodBatches, methodBudget, threads, 1L);
+        return new MethodBenchmark(registry, new MethodCatalog(registry), methodBatches, methodBudget, threads, seed.seed());
     }
 
     private void printSizes(List<SizePoint> points, PrintWriter out) {
@@ -173,10 +177,13 @@ public final class BenchCommand implements Runnable {
     }
 
     private void printTimings(List<Timing> timings, PrintWriter out) {
-        out.printf("%nseconds per training batch (30 samples, %d threads, wall time)%n", threads);
-        out.printf("%-16s%-12s%9s%12s%12s%n", "setting", "method", "batches", "median s", "best s");
+        out.printf("%nseconds per training batch (30 samples, %d threads, wall time); test: encoding %d×30 fresh "
+                + "samples and the test error after the last batch%n", threads, MethodBenchmark.TEST_BATCHES);
+        out.printf("%-16s%-12s%9s%12s%12s%12s%12s%n", "setting", "method", "batches", "median s", "best s", "test s",
+                "test error");
         for (Timing t : timings) {
-            out.printf("%-16s%-12s%9d%12.4f%12.4f%n", t.setting(), t.method(), t.batches(), t.medianSeconds(), t.bestSeconds());
+            out.printf("%-16s%-12s%9d%12.4f%12.4f%12.4f%12.4g%n", t.setting(), t.method(), t.batches(),
+                    t.medianSeconds(), t.bestSeconds(), t.testSeconds(), t.testError());
         }
     }
 

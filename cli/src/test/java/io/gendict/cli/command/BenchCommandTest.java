@@ -31,6 +31,9 @@ class BenchCommandTest {
             JsonObject t = methods.get(i).getAsJsonObject();
             assertEquals(1, t.get("batches").getAsInt());
             assertTrue(t.get("medianSeconds").getAsDouble() > 0, t.toString());
+            assertTrue(t.get("testSeconds").getAsDouble() > 0, t.toString());
+            double error = t.get("testError").getAsDouble();
+            assertTrue(error > 0 && Double.isFinite(error), t.toString());
         }
         assertEquals("group-sparsity", methods.get(0).getAsJsonObject().get("setting").getAsString());
         assertEquals("ksvd", methods.get(3).getAsJsonObject().get("method").getAsString());

@@ -2,6 +2,7 @@ package io.gendict.core.bench;
 
 import io.gendict.core.error.Checks;
 import io.gendict.core.eval.DecimalQuantizer;
+import io.gendict.core.experiment.ExperimentRunner;
 import io.gendict.core.experiment.ExperimentSettings;
 import io.gendict.core.experiment.MethodFactory;
 import io.gendict.core.experiment.SyntheticPreset;
@@ -21,7 +22,9 @@ import java.util.List;
  * settings with batches of 30 samples, or any preset, batch size and thread count through
  * {@link #time}. Each method first fits one untimed batch (the JIT's warm-up), then times up to
  * {@code batches} batches, stopping after {@value #MIN_BATCHES} once it has used {@code budgetSeconds},
- * so the paper-faithful methods (seconds per batch) stay affordable.
+ * so the paper-faithful methods (seconds per batch) stay affordable. Last, the trained learner encodes
+ * the paper's test set ({@value #TEST_BATCHES} batches of {@value #PAPER_BATCH_SIZE} fresh samples, codes
+ * at 4 decimals): that decode is timed and its test error reported ({@link ExperimentRunner#testError}).
  *
  * @since 0.1
  */
@@ -33,6 +36,8 @@ public final class MethodBenchmark {
     private static final int MIN_BATCHES = 2;
     /** The paper's training batch size. */
     public static final int PAPER_BATCH_SIZE = 30;
+    /** Test batches nB of the paper's figure 1 protocol. */
+    public static final int TEST_BATCHES = 5;
 
     private final Registry registry;
     private final MethodFactory methods;
@@ -88,8 +93,8 @@ public final class MethodBenchmark {
     public Timing time(SyntheticPreset preset, String method, int batchSize, int threads) {
         Checks.parameter(batchSize >= 1, "batch size: expected ≥ 1, got " + batchSize);
         Checks.parameter(threads >= 1, "threads: expected ≥ 1, got " + threads);
-        ExperimentSettings es = new ExperimentSettings(preset.name(), List.of(method), 1, batches, batchSize, 1,
-                batchSize, new DecimalQuantizer(4), seed, threads);
+        ExperimentSettings es = new ExperimentSettings(preset.name(), List.of(method), 1, batches, batchSize,
+                TEST_BATCHES, PAPER_BATCH_SIZE, new DecimalQuantizer(4), seed, threads);
         TrialData data = preset.trials(registry).create(0, seed, es);
         DictionaryLearner learner = methods.create(method, new LearnerContext(data.dimension(), data.prior(),
                 data.initialDictionary(), seed, threads));
@@ -106,7 +111,11 @@ public final class MethodBenchmark {
         }
         double[] sorted = Arrays.copyOf(seconds, done);
         Arrays.sort(sorted);
-        return new Timing(preset.name(), method, batchSize, threads, done, sorted[done / 2], sorted[0]);
+        long start = System.nanoTime();
+        double testError = ExperimentRunner.testError(learner, data.testBatches(), es);
+        double testSeconds = (System.nanoTime() - start) * 1e-9;
+        return new Timing(preset.name(), method, batchSize, threads, done, sorted[done / 2], sorted[0], testSeconds,
+                testError);
     }
 
     /**
@@ -117,8 +126,11 @@ public final class MethodBenchmark {
      * @param batches       training batches timed
      * @param medianSeconds median seconds per batch
      * @param bestSeconds   fastest batch
+     * @param testSeconds   seconds to encode the {@value #TEST_BATCHES}×{@value #PAPER_BATCH_SIZE} test samples
+     *                      and reconstruct them
+     * @param testError     the paper's test error after the last batch
      */
     public record Timing(String setting, String method, int batchSize, int threads, int batches,
-                         double medianSeconds, double bestSeconds) {
+                         double medianSeconds, double bestSeconds, double testSeconds, double testError) {
     }
 }
