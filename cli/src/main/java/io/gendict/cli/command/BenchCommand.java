@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure matrix-product GFLOP/s of the kernels (SIMD, scalar) and of EJML, and seconds per "
-                + "training batch of each method on the paper's synthetic settings.")
+                + "training batch of each method on the paper's synthetic settings; or how that time grows with "
+                + "batch size, m (--scaling) and threads (--thread-scaling).")
 public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -45,7 +46,7 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--json", description = "Print the measurements as JSON.")
     private boolean json;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Threads of the parallel variants (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", description = "Threads of the parallel kernels and of each learner (default: ${DEFAULT-VALUE}).")
     private int threads;
 
     @Option(names = "--repeats", defaultValue = "15", description = "Timed runs per case; slow cases use fewer (default: ${DEFAULT-VALUE}).")
