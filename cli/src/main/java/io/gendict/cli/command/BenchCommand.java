@@ -15,6 +15,8 @@ import io.gendict.core.spi.Registry;
 import io.gendict.cli.option.PluginsOption;
 import io.gendict.cli.option.SeedOption;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,6 +138,9 @@ public final class BenchCommand implements Runnable {
             if (speedups != null) {
                 printSpeedups(speedups, out);
             }
+            OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+            out.printf("%nload average %.1f on %d cores at the end (other load distorts these figures)%n",
+                    os.getSystemLoadAverage(), os.getAvailableProcessors());
         }
         out.flush();
     }

@@ -78,6 +78,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void bothStudiesPrintTheirTables() {
+        assertEquals(0, run("bench", "--scaling", "--thread-scaling", "--dims", "196", "--batch-sizes", "30",
+                "--methods", "mod", "--method-batches", "1"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("ns/(sample·m·n)") && text.contains("speed-up") && text.contains("load average"), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("mod") && l.contains(" 196 ") && l.contains(" 75 ")), text);
+    }
+
+    @Test
     void threadScalingNeedsTwoThreads() {
         assertEquals(2, run("bench", "--thread-scaling", "--threads", "1", "--methods", "mod"));
         assertTrue(err.toString().contains("threads"), err.toString());
