@@ -91,31 +91,72 @@ public final class MethodBenchmark {
      * @return the timing
      */
     public Timing time(SyntheticPreset preset, String method, int batchSize, int threads) {
+        return time(preset, method, batchSize, List.of(threads)).get(0);
+    }
+
+    /**
+     * Times one method with several thread counts at once: one learner per count, all on the same
+     * batches (trial 0 of the seed), each timed batch fitted by every learner in turn, so that other
+     * load on the machine, which comes and goes, hits them alike. The budget counts all learners' time.
+     *
+     * @param preset       the synthetic setting: prior spec, m and σ
+     * @param method       method name
+     * @param batchSize    samples per training batch, ≥ 1
+     * @param threadCounts threads of each learner, each ≥ 1
+     * @return one timing per thread count, in that order
+     */
+    public List<Timing> time(SyntheticPreset preset, String method, int batchSize, List<Integer> threadCounts) {
         Checks.parameter(batchSize >= 1, "batch size: expected ≥ 1, got " + batchSize);
-        Checks.parameter(threads >= 1, "threads: expected ≥ 1, got " + threads);
-        ExperimentSettings es = new ExperimentSettings(preset.name(), List.of(method), 1, batches, batchSize,
-                TEST_BATCHES, PAPER_BATCH_SIZE, new DecimalQuantizer(4), seed, threads);
-        TrialData data = preset.trials(registry).create(0, seed, es);
-        DictionaryLearner learner = methods.create(method, new LearnerContext(data.dimension(), data.prior(),
-                data.initialDictionary(), seed, threads));
-        learner.fit(data.nextTrainingBatch(batchSize));
-        double[] seconds = new double[batches];
+        List<Run> runs = new ArrayList<>();
+        for (int t : threadCounts) {
+            Checks.parameter(t >= 1, "threads: expected ≥ 1, got " + t);
+            runs.add(new Run(preset, method, batchSize, t));
+        }
+        runs.forEach(r -> r.learner.fit(r.data.nextTrainingBatch(batchSize)));
         double total = 0;
         int done = 0;
         while (done < batches && (done < MIN_BATCHES || total < budgetSeconds)) {
-            DMatrixRMaj y = data.nextTrainingBatch(batchSize);
-            long start = System.nanoTime();
-            learner.fit(y);
-            seconds[done] = (System.nanoTime() - start) * 1e-9;
-            total += seconds[done++];
+            for (Run r : runs) {
+                DMatrixRMaj y = r.data.nextTrainingBatch(batchSize);
+                long start = System.nanoTime();
+                r.learner.fit(y);
+                r.seconds[done] = (System.nanoTime() - start) * 1e-9;
+                total += r.seconds[done];
+            }
+            done++;
         }
-        double[] sorted = Arrays.copyOf(seconds, done);
-        Arrays.sort(sorted);
-        long start = System.nanoTime();
-        double testError = ExperimentRunner.testError(learner, data.testBatches(), es);
-        double testSeconds = (System.nanoTime() - start) * 1e-9;
-        return new Timing(preset.name(), method, batchSize, threads, done, sorted[done / 2], sorted[0], testSeconds,
-                testError);
+        List<Timing> out = new ArrayList<>();
+        for (Run r : runs) {
+            out.add(r.timing(done));
+        }
+        return out;
+    }
+
+    /** One learner being timed, with its own copy of the trial's data. */
+    private final class Run {
+        private final ExperimentSettings settings;
+        private final TrialData data;
+        private final DictionaryLearner learner;
+        private final double[] seconds = new double[batches];
+
+        Run(SyntheticPreset preset, String method, int batchSize, int threads) {
+            settings = new ExperimentSettings(preset.name(), List.of(method), 1, batches, batchSize, TEST_BATCHES,
+                    PAPER_BATCH_SIZE, new DecimalQuantizer(4), seed, threads);
+            data = preset.trials(registry).create(0, seed, settings);
+            learner = methods.create(method, new LearnerContext(data.dimension(), data.prior(),
+                    data.initialDictionary(), seed, threads));
+        }
+
+        /** @return the timing of the first {@code done} batches, then the timed test decode */
+        Timing timing(int done) {
+            double[] sorted = Arrays.copyOf(seconds, done);
+            Arrays.sort(sorted);
+            long start = System.nanoTime();
+            double testError = ExperimentRunner.testError(learner, data.testBatches(), settings);
+            double testSeconds = (System.nanoTime() - start) * 1e-9;
+            return new Timing(settings.name(), settings.methods().get(0), settings.batchSize(), settings.threads(), done,
+                    sorted[done / 2], sorted[0], testSeconds, testError);
+        }
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.List;
  *       m (n = 300·m/784 rounded, k = 10, p = 0.6, σ = 0.1; m = 784 is the paper's figure 1b), with
  *       the cost per sample and per sample·m·n, which stay flat where the cost is linear;</li>
  *   <li>{@link #threads}: on the paper's group-sparsity setting with batches of
- *       {@value #THREAD_BATCH_SIZE}, the throughput with T threads over that with one.</li>
+ *       {@value #THREAD_BATCH_SIZE}, the throughput with T threads over that with one, the two learners
+ *       fitting the same batches in turn.</li>
  * </ul>
  *
  * @since 0.1
@@ -82,8 +83,10 @@ public final class ScalingBenchmark {
         Checks.parameter(threads >= 2, "threads: expected ≥ 2 for a thread-scaling comparison, got " + threads);
         List<ThreadPoint> out = new ArrayList<>();
         for (String method : methods) {
-            Timing one = bench.time(SyntheticPreset.GROUP_SPARSITY, method, THREAD_BATCH_SIZE, 1);
-            Timing many = bench.time(SyntheticPreset.GROUP_SPARSITY, method, THREAD_BATCH_SIZE, threads);
+            List<Timing> pair = bench.time(SyntheticPreset.GROUP_SPARSITY, method, THREAD_BATCH_SIZE,
+                    List.of(1, threads));
+            Timing one = pair.get(0);
+            Timing many = pair.get(1);
             out.add(new ThreadPoint(method, THREAD_BATCH_SIZE, threads, one.medianSeconds(), many.medianSeconds(),
                     one.medianSeconds() / many.medianSeconds()));
         }
