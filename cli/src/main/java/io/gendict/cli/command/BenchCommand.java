@@ -7,10 +7,16 @@ import io.gendict.core.bench.KernelBenchmark.Report;
 import io.gendict.core.bench.KernelBenchmark.Shape;
 import io.gendict.core.bench.MethodBenchmark;
 import io.gendict.core.bench.MethodBenchmark.Timing;
+import io.gendict.core.bench.ScalingBenchmark;
+import io.gendict.core.bench.ScalingBenchmark.SizePoint;
+import io.gendict.core.bench.ScalingBenchmark.ThreadPoint;
 import io.gendict.core.experiment.MethodCatalog;
 import io.gendict.core.spi.Registry;
 import io.gendict.cli.option.PluginsOption;
+import io.gendict.cli.option.SeedOption;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +32,15 @@ import picocli.CommandLine.Spec;
  * {@code gendict bench}: runs {@link KernelBenchmark} (GFLOP/s per product and implementation) and
  * {@link MethodBenchmark} (median seconds per training batch of each method on the paper's synthetic
  * settings) and prints them as tables, or as one JSON object {@code {"kernels": ..., "methods": [...]}}
- * with {@code --json}.
+ * with {@code --json}. {@code --scaling} and {@code --thread-scaling} run the {@link ScalingBenchmark}
+ * studies instead (JSON keys {@code scaling} and {@code threadScaling}).
  *
  * @since 0.1
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure matrix-product GFLOP/s of the kernels (SIMD, scalar) and of EJML, and seconds per "
-                + "training batch of each method on the paper's synthetic settings.")
+                + "training batch of each method on the paper's synthetic settings; or how that time grows with "
+                + "batch size, m (--scaling) and threads (--thread-scaling).")
 public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -40,16 +48,16 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--json", description = "Print the measurements as JSON.")
     private boolean json;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Threads of the parallel variants (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", description = "Threads of the parallel kernels and of each learner (default: ${DEFAULT-VALUE}).")
     private int threads;
 
     @Option(names = "--repeats", defaultValue = "15", description = "Timed runs per case; slow cases use fewer (default: ${DEFAULT-VALUE}).")
     private int repeats;
 
     @Option(names = "--methods", split = ",", paramLabel = "a,b,c",
-            description = "Methods to time per training batch (default: fast, altmin, autodiff, algorithm1, mod, ksvd); "
-                    + "none with --methods=none.")
-    private List<String> methods = MethodBenchmark.DEFAULT_METHODS;
+            description = "Methods to time per training batch (default: fast, altmin, autodiff, algorithm1, mod, ksvd; "
+                    + "with --scaling: fast, algorithm1); none with --methods=none.")
+    private List<String> methods;
 
     @Option(names = "--method-batches", defaultValue = "5", description = "Most training batches timed per method (after one untimed) (default: ${DEFAULT-VALUE}).")
     private int methodBatches;
@@ -61,29 +69,46 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--no-kernels", description = "Skip the matrix-product measurements.")
     private boolean noKernels;
 
+    @Option(names = "--scaling", description = "Instead: seconds per training batch over --batch-sizes and --dims "
+            + "(group-sparsity with n = 300·m/784, k = 10), per sample and per sample·m·n.")
+    private boolean scaling;
+
+    @Option(names = "--batch-sizes", split = ",", paramLabel = "b,c,d",
+            description = "Batch sizes of --scaling (default: 30,100,300,1000,3000).")
+    private List<Integer> batchSizes = ScalingBenchmark.DEFAULT_BATCH_SIZES;
+
+    @Option(names = "--dims", split = ",", paramLabel = "m1,m2",
+            description = "Data dimensions m of --scaling (default: 196,784,3136).")
+    private List<Integer> dims = ScalingBenchmark.DEFAULT_DIMENSIONS;
+
+    @Option(names = "--thread-scaling", description = "Instead: each method's throughput with --threads threads over "
+            + "one thread, on group-sparsity batches of 300 samples.")
+    private boolean threadScaling;
+
     @Mixin
     private PluginsOption plugins;
 
-    /** The JSON document of {@code --json}. */
-    private record JsonReport(Report kernels, List<Timing> methods) {
+    @Mixin
+    private SeedOption seed;
+
+    /** The JSON document of {@code --json}; absent parts are left out. */
+    private record JsonReport(Report kernels, List<Timing> methods, List<SizePoint> scaling,
+                              List<ThreadPoint> threadScaling) {
     }
 
     @Override
     public void run() {
-        Report report = noKernels ? null : new KernelBenchmark(KernelBenchmark.DEFAULT_SHAPES, threads, repeats, 1L).run();
-        List<String> chosen = methods.equals(List.of("none")) ? List.of()
-                : methods.stream().map(MethodCatalog::canonical).toList();
-        List<Timing> timings = List.of();
-        if (!chosen.isEmpty()) {
-            Registry registry = plugins.registry();
-            MethodCatalog catalog = new MethodCatalog(registry);
-            chosen.forEach(catalog::validate);
-            timings = new MethodBenchmark(registry, catalog, methodBatches, methodBudget, threads, 1L)
-                    .run(MethodBenchmark.DEFAULT_SETTINGS, chosen);
+        if (scaling || threadScaling) {
+            runScaling();
+            return;
         }
+        List<String> chosen = chosen(MethodBenchmark.DEFAULT_METHODS);
+        Report report = noKernels ? null : new KernelBenchmark(KernelBenchmark.DEFAULT_SHAPES, threads, repeats, seed.seed()).run();
+        List<Timing> timings = chosen.isEmpty() ? List.of()
+                : methodBenchmark().run(MethodBenchmark.DEFAULT_SETTINGS, chosen);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(report, timings)));
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(report, timings, null, null)));
         } else {
             if (report != null) {
                 out.printf("JDK %s, %s, float64; GFLOP/s = 2·M·N·K / s%n", report.jdk(), report.simd());
@@ -97,11 +122,74 @@ public final class BenchCommand implements Runnable {
         out.flush();
     }
 
+    private void runScaling() {
+        List<String> sizeMethods = scaling ? chosen(ScalingBenchmark.DEFAULT_METHODS) : null;
+        List<String> threadMethods = threadScaling ? chosen(MethodBenchmark.DEFAULT_METHODS) : null;
+        ScalingBenchmark bench = new ScalingBenchmark(methodBenchmark());
+        List<SizePoint> sizes = scaling ? bench.sizes(dims, batchSizes, sizeMethods, threads) : null;
+        List<ThreadPoint> speedups = threadScaling ? bench.threads(threadMethods, threads) : null;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(null, null, sizes, speedups)));
+        } else {
+            if (sizes != null) {
+                printSizes(sizes, out);
+            }
+            if (speedups != null) {
+                printSpeedups(speedups, out);
+            }
+            OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+            out.printf("%nload average %.1f on %d cores at the end (other load distorts these figures)%n",
+                    os.getSystemLoadAverage(), os.getAvailableProcessors());
+        }
+        out.flush();
+    }
+
+    /** @return --methods (or {@code defaults}) in canonical form, each validated; empty for {@code none} */
+    private List<String> chosen(List<String> defaults) {
+        List<String> names = methods == null ? defaults : methods;
+        if (names.equals(List.of("none"))) {
+            return List.of();
+        }
+        List<String> canonical = names.stream().map(MethodCatalog::canonical).toList();
+        canonical.forEach(new MethodCatalog(plugins.registry())::validate);
+        return canonical;
+    }
+
+    private MethodBenchmark methodBenchmark() {
+        Registry registry = plugins.registry();
+        return new MethodBenchmark(registry, new MethodCatalog(registry), methodBatches, methodBudget, threads, seed.seed());
+    }
+
+    private void printSizes(List<SizePoint> points, PrintWriter out) {
+        out.printf("seconds per training batch against batch size and m (group-sparsity, n = 300·m/784, k = 10; "
+                + "%d threads, wall time)%n", threads);
+        out.printf("%-12s%6s%6s%7s%9s%12s%14s%20s%n", "method", "m", "n", "batch", "batches", "median s",
+                "ms/sample", "ns/(sample·m·n)");
+        for (SizePoint p : points) {
+            out.printf("%-12s%6d%6d%7d%9d%12.4f%14.4f%20.4f%n", p.method(), p.m(), p.n(), p.batchSize(), p.batches(),
+                    p.medianSeconds(), p.secondsPerSample() * 1e3, p.secondsPerSampleMn() * 1e9);
+        }
+    }
+
+    private static void printSpeedups(List<ThreadPoint> points, PrintWriter out) {
+        out.printf("%nthread scaling: median seconds per batch of %d group-sparsity samples (m = 784, n = 300)%n",
+                ScalingBenchmark.THREAD_BATCH_SIZE);
+        out.printf("%-12s%12s%12s%10s%n", "method", "1 thread", points.isEmpty() ? "T threads"
+                : points.get(0).threads() + " threads", "speed-up");
+        for (ThreadPoint p : points) {
+            out.printf("%-12s%12.4f%12.4f%9.2f×%n", p.method(), p.oneThread(), p.manyThreads(), p.speedup());
+        }
+    }
+
     private void printTimings(List<Timing> timings, PrintWriter out) {
-        out.printf("%nseconds per training batch (30 samples, %d threads, wall time)%n", threads);
-        out.printf("%-16s%-12s%9s%12s%12s%n", "setting", "method", "batches", "median s", "best s");
+        out.printf("%nseconds per training batch (30 samples, %d threads, wall time); test: encoding %d×30 fresh "
+                + "samples and the test error after the last batch%n", threads, MethodBenchmark.TEST_BATCHES);
+        out.printf("%-16s%-12s%9s%12s%12s%12s%12s%n", "setting", "method", "batches", "median s", "best s", "test s",
+                "test error");
         for (Timing t : timings) {
-            out.printf("%-16s%-12s%9d%12.4f%12.4f%n", t.setting(), t.method(), t.batches(), t.medianSeconds(), t.bestSeconds());
+            out.printf("%-16s%-12s%9d%12.4f%12.4f%12.4f%12.4g%n", t.setting(), t.method(), t.batches(),
+                    t.medianSeconds(), t.bestSeconds(), t.testSeconds(), t.testError());
         }
     }
 

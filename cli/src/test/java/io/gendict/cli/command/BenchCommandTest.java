@@ -31,6 +31,9 @@ class BenchCommandTest {
             JsonObject t = methods.get(i).getAsJsonObject();
             assertEquals(1, t.get("batches").getAsInt());
             assertTrue(t.get("medianSeconds").getAsDouble() > 0, t.toString());
+            assertTrue(t.get("testSeconds").getAsDouble() > 0, t.toString());
+            double error = t.get("testError").getAsDouble();
+            assertTrue(error > 0 && Double.isFinite(error), t.toString());
         }
         assertEquals("group-sparsity", methods.get(0).getAsJsonObject().get("setting").getAsString());
         assertEquals("ksvd", methods.get(3).getAsJsonObject().get("method").getAsString());
@@ -41,5 +44,51 @@ class BenchCommandTest {
         assertEquals(0, run("bench", "--no-kernels", "--methods", "mod", "--method-batches", "1"), err.toString());
         assertTrue(out.toString().contains("seconds per training batch") && out.toString().contains("dependencies"),
                 out.toString());
+    }
+
+    @Test
+    void scalingNormalisesPerSampleAndPerMn() {
+        assertEquals(0, run("bench", "--scaling", "--dims", "196,392", "--batch-sizes", "30,60", "--methods", "mod",
+                "--method-batches", "1", "--json"), err.toString());
+        JsonArray points = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("scaling");
+        assertEquals(4, points.size(), out.toString());
+        for (int i = 0; i < points.size(); i++) {
+            JsonObject p = points.get(i).getAsJsonObject();
+            int m = p.get("m").getAsInt();
+            int n = p.get("n").getAsInt();
+            assertEquals(m == 196 ? 75 : 150, n, p.toString());
+            assertEquals(i % 2 == 0 ? 30 : 60, p.get("batchSize").getAsInt(), p.toString());
+            double perSample = p.get("medianSeconds").getAsDouble() / p.get("batchSize").getAsInt();
+            assertEquals(perSample, p.get("secondsPerSample").getAsDouble(), 1e-12 * perSample);
+            assertEquals(perSample / (m * n), p.get("secondsPerSampleMn").getAsDouble(), 1e-12 * perSample);
+        }
+    }
+
+    @Test
+    void threadScalingReportsTheThroughputRatio() {
+        assertEquals(0, run("bench", "--thread-scaling", "--methods", "mod", "--method-batches", "1", "--json"),
+                err.toString());
+        JsonArray points = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("threadScaling");
+        assertEquals(1, points.size(), out.toString());
+        JsonObject p = points.get(0).getAsJsonObject();
+        assertEquals(300, p.get("batchSize").getAsInt());
+        assertEquals(2, p.get("threads").getAsInt());
+        assertEquals(p.get("oneThread").getAsDouble() / p.get("manyThreads").getAsDouble(),
+                p.get("speedup").getAsDouble(), 1e-12);
+    }
+
+    @Test
+    void bothStudiesPrintTheirTables() {
+        assertEquals(0, run("bench", "--scaling", "--thread-scaling", "--dims", "196", "--batch-sizes", "30",
+                "--methods", "mod", "--method-batches", "1"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("ns/(sample·m·n)") && text.contains("speed-up") && text.contains("load average"), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("mod") && l.contains(" 196 ") && l.contains(" 75 ")), text);
+    }
+
+    @Test
+    void threadScalingNeedsTwoThreads() {
+        assertEquals(2, run("bench", "--thread-scaling", "--threads", "1", "--methods", "mod"));
+        assertTrue(err.toString().contains("threads"), err.toString());
     }
 }

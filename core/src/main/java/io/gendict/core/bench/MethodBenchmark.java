@@ -2,6 +2,7 @@ package io.gendict.core.bench;
 
 import io.gendict.core.error.Checks;
 import io.gendict.core.eval.DecimalQuantizer;
+import io.gendict.core.experiment.ExperimentRunner;
 import io.gendict.core.experiment.ExperimentSettings;
 import io.gendict.core.experiment.MethodFactory;
 import io.gendict.core.experiment.SyntheticPreset;
@@ -16,11 +17,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * End-to-end seconds per training batch ({@link DictionaryLearner#fit} wall time on one fresh batch
- * of 30 samples) of each method on the paper's synthetic settings (ALGORITHMS.md §3), one trial each.
- * Each method first fits one untimed batch (the JIT's warm-up), then times up to {@code batches}
- * batches, stopping after {@value #MIN_BATCHES} once it has used {@code budgetSeconds}, so the
- * paper-faithful methods (seconds per batch) stay affordable.
+ * End-to-end seconds per training batch ({@link DictionaryLearner#fit} wall time on one fresh batch)
+ * of each method on a synthetic setting (ALGORITHMS.md §3), one trial each: by default the paper's
+ * settings with batches of 30 samples, or any preset, batch size and thread count through
+ * {@link #time}. Each method first fits one untimed batch (the JIT's warm-up), then times up to
+ * {@code batches} batches, stopping after {@value #MIN_BATCHES} once it has used {@code budgetSeconds},
+ * so the paper-faithful methods (seconds per batch) stay affordable. Last, the trained learner encodes
+ * the paper's test set ({@value #TEST_BATCHES} batches of {@value #PAPER_BATCH_SIZE} fresh samples, codes
+ * at 4 decimals): that decode is timed and its test error reported ({@link ExperimentRunner#testError}).
  *
  * @since 0.1
  */
@@ -30,7 +34,10 @@ public final class MethodBenchmark {
     /** The settings timed by default. */
     public static final List<String> DEFAULT_SETTINGS = List.of("group-sparsity", "dependencies");
     private static final int MIN_BATCHES = 2;
-    private static final int BATCH_SIZE = 30;
+    /** The paper's training batch size. */
+    public static final int PAPER_BATCH_SIZE = 30;
+    /** Test batches nB of the paper's figure 1 protocol. */
+    public static final int TEST_BATCHES = 5;
 
     private final Registry registry;
     private final MethodFactory methods;
@@ -44,7 +51,7 @@ public final class MethodBenchmark {
      * @param methods       builds the learners
      * @param batches       maximum training batches per method, ≥ 1
      * @param budgetSeconds time after which a method stops once it ran {@value #MIN_BATCHES} batches
-     * @param threads       threads each learner may use, ≥ 1
+     * @param threads       threads each learner may use in {@link #run}, ≥ 1
      * @param seed          seed of the data and the learners
      */
     public MethodBenchmark(Registry registry, MethodFactory methods, int batches, double budgetSeconds, int threads, long seed) {
@@ -61,48 +68,110 @@ public final class MethodBenchmark {
     /**
      * @param settings     synthetic preset names, e.g. {@link #DEFAULT_SETTINGS}
      * @param methodNames  method names, e.g. {@link #DEFAULT_METHODS}
-     * @return one timing per setting and method, in that order
+     * @return one timing per setting and method, in that order, with batches of {@value #PAPER_BATCH_SIZE}
      */
     public List<Timing> run(List<String> settings, List<String> methodNames) {
         List<Timing> out = new ArrayList<>();
         for (String setting : settings) {
             SyntheticPreset preset = SyntheticPreset.named(setting);
-            ExperimentSettings es = new ExperimentSettings(setting, methodNames, 1, batches, BATCH_SIZE, 1, BATCH_SIZE,
-                    new DecimalQuantizer(4), seed, threads);
             for (String method : methodNames) {
-                TrialData data = preset.trials(registry).create(0, seed, es);
-                DictionaryLearner learner = methods.create(method, new LearnerContext(data.dimension(), data.prior(),
-                        data.initialDictionary(), seed, threads));
-                out.add(time(setting, method, learner, data));
+                out.add(time(preset, method, PAPER_BATCH_SIZE, threads));
             }
         }
         return out;
     }
 
-    private Timing time(String setting, String method, DictionaryLearner learner, TrialData data) {
-        learner.fit(data.nextTrainingBatch(BATCH_SIZE));
-        double[] seconds = new double[batches];
+    /**
+     * Times one method on fresh data of a preset (trial 0 of the seed).
+     *
+     * @param preset    the synthetic setting: prior spec, m and σ
+     * @param method    method name
+     * @param batchSize samples per training batch, ≥ 1
+     * @param threads   threads the learner may use, ≥ 1
+     * @return the timing
+     */
+    public Timing time(SyntheticPreset preset, String method, int batchSize, int threads) {
+        return time(preset, method, batchSize, List.of(threads)).get(0);
+    }
+
+    /**
+     * Times one method with several thread counts at once: one learner per count, all on the same
+     * batches (trial 0 of the seed), each timed batch fitted by every learner in turn, so that other
+     * load on the machine, which comes and goes, hits them alike. The budget counts all learners' time.
+     *
+     * @param preset       the synthetic setting: prior spec, m and σ
+     * @param method       method name
+     * @param batchSize    samples per training batch, ≥ 1
+     * @param threadCounts threads of each learner, each ≥ 1
+     * @return one timing per thread count, in that order
+     */
+    public List<Timing> time(SyntheticPreset preset, String method, int batchSize, List<Integer> threadCounts) {
+        Checks.parameter(batchSize >= 1, "batch size: expected ≥ 1, got " + batchSize);
+        List<Run> runs = new ArrayList<>();
+        for (int t : threadCounts) {
+            Checks.parameter(t >= 1, "threads: expected ≥ 1, got " + t);
+            runs.add(new Run(preset, method, batchSize, t));
+        }
+        runs.forEach(r -> r.learner.fit(r.data.nextTrainingBatch(batchSize)));
         double total = 0;
         int done = 0;
         while (done < batches && (done < MIN_BATCHES || total < budgetSeconds)) {
-            DMatrixRMaj y = data.nextTrainingBatch(BATCH_SIZE);
-            long start = System.nanoTime();
-            learner.fit(y);
-            seconds[done] = (System.nanoTime() - start) * 1e-9;
-            total += seconds[done++];
+            for (Run r : runs) {
+                DMatrixRMaj y = r.data.nextTrainingBatch(batchSize);
+                long start = System.nanoTime();
+                r.learner.fit(y);
+                r.seconds[done] = (System.nanoTime() - start) * 1e-9;
+                total += r.seconds[done];
+            }
+            done++;
         }
-        double[] sorted = Arrays.copyOf(seconds, done);
-        Arrays.sort(sorted);
-        return new Timing(setting, method, done, sorted[done / 2], sorted[0]);
+        List<Timing> out = new ArrayList<>();
+        for (Run r : runs) {
+            out.add(r.timing(done));
+        }
+        return out;
+    }
+
+    /** One learner being timed, with its own copy of the trial's data. */
+    private final class Run {
+        private final ExperimentSettings settings;
+        private final TrialData data;
+        private final DictionaryLearner learner;
+        private final double[] seconds = new double[batches];
+
+        Run(SyntheticPreset preset, String method, int batchSize, int threads) {
+            settings = new ExperimentSettings(preset.name(), List.of(method), 1, batches, batchSize, TEST_BATCHES,
+                    PAPER_BATCH_SIZE, new DecimalQuantizer(4), seed, threads);
+            data = preset.trials(registry).create(0, seed, settings);
+            learner = methods.create(method, new LearnerContext(data.dimension(), data.prior(),
+                    data.initialDictionary(), seed, threads));
+        }
+
+        /** @return the timing of the first {@code done} batches, then the timed test decode */
+        Timing timing(int done) {
+            double[] sorted = Arrays.copyOf(seconds, done);
+            Arrays.sort(sorted);
+            long start = System.nanoTime();
+            double testError = ExperimentRunner.testError(learner, data.testBatches(), settings);
+            double testSeconds = (System.nanoTime() - start) * 1e-9;
+            return new Timing(settings.name(), settings.methods().get(0), settings.batchSize(), settings.threads(), done,
+                    sorted[done / 2], sorted[0], testSeconds, testError);
+        }
     }
 
     /**
      * @param setting       synthetic preset name
      * @param method        method name
+     * @param batchSize     samples per training batch
+     * @param threads       threads the learner used
      * @param batches       training batches timed
      * @param medianSeconds median seconds per batch
      * @param bestSeconds   fastest batch
+     * @param testSeconds   seconds to encode the {@value #TEST_BATCHES}×{@value #PAPER_BATCH_SIZE} test samples
+     *                      and reconstruct them
+     * @param testError     the paper's test error after the last batch
      */
-    public record Timing(String setting, String method, int batches, double medianSeconds, double bestSeconds) {
+    public record Timing(String setting, String method, int batchSize, int threads, int batches,
+                         double medianSeconds, double bestSeconds, double testSeconds, double testError) {
     }
 }
