@@ -24,16 +24,19 @@ final class VectorGemm {
     /** Columns of the register tile: four vectors. */
     private static final int NR = 4 * L;
     /**
-     * Largest depth of a K block; K is cut into equal blocks no deeper than this. A B strip (KC·NR
-     * doubles) must stay in L1 while the A strips stream past it.
+     * Largest depth of a K block; K is cut into equal blocks no deeper than this, so that a B strip
+     * (KC·NR doubles, 32 KB) stays in L1 while the A strips stream past it from L2.
      */
-    static int KC = Integer.getInteger("kc", 128);
-    /** Rows of an M block, a multiple of MR: its C block (MC·NC doubles) stays in L2 across the K blocks. */
-    static int MC = Integer.getInteger("mc", 24) * MR;
-    /** Columns of an N block, a multiple of NR. */
-    static int NC = Integer.getInteger("nc", 32) * NR;
-    /** B is read in place when C has at most this many rows, since few A strips share each B strip. */
-    static int RAW_B_ROWS = Integer.getInteger("rawb", 120);
+    private static final int KC = 128;
+    /** Rows of an M block, a multiple of MR: its C block (MC·NC doubles, 480 KB) stays in L2 across the K blocks. */
+    private static final int MC = 24 * MR;
+    /** Columns of an N block, a multiple of NR; its packed B panel (K·NC doubles) stays in L3. */
+    private static final int NC = 16 * NR;
+    /**
+     * B is read in place when C has at most this many rows: few A strips share each B strip then, and
+     * packing would cost about what it saves.
+     */
+    private static final int RAW_B_ROWS = MC;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -73,9 +76,13 @@ final class VectorGemm {
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
                 int rawRows = rawA ? mc / MR * MR : 0;
+                int cBlock = cOff + ic * ldc + jc;
+                if (beta != 0 && beta != 1) {
+                    scale(mc, nc, beta, c, cBlock, ldc);
+                }
                 for (int pc = 0; pc < k; pc += kcMax) {
                     int kc = Math.min(kcMax, k - pc);
-                    double kBeta = pc == 0 ? beta : 1.0;
+                    boolean accumulate = pc > 0 || beta != 0;
                     packA(transA, alpha, a, aOff, lda, ic, mc, pc, kc, rawRows, pa);
                     int aRaw = aOff + ic * lda + pc;
                     int bPanel = pc * ncPad;
@@ -85,14 +92,18 @@ final class VectorGemm {
                         int bo = inB ? bOff + pc * ldb + jc + jr : bPanel + jr * kc;
                         int bStep = inB ? ldb : NR;
                         int nr = Math.min(NR, nc - jr);
-                        int cj = cOff + ic * ldc + jc + jr;
                         for (int ir = 0; ir < mc; ir += MR) {
-                            if (ir < rawRows) {
-                                microKernel(kc, a, aRaw + ir * lda, lda, bs, bo, bStep, tile);
+                            boolean inA = ir < rawRows;
+                            double[] as = inA ? a : pa;
+                            int ao = inA ? aRaw + ir * lda : ir * kc;
+                            int aRow = inA ? lda : kc;
+                            int co = cBlock + ir * ldc + jr;
+                            int mr = Math.min(MR, mc - ir);
+                            if (mr == MR && nr == NR) {
+                                microKernel(kc, as, ao, aRow, bs, bo, bStep, c, co, ldc, accumulate);
                             } else {
-                                microKernel(kc, pa, ir * kc, kc, bs, bo, bStep, tile);
+                                edgeTile(kc, as, ao, aRow, bs, bo, bStep, c, co, ldc, mr, nr, accumulate, tile);
                             }
-                            merge(tile, c, cj + ir * ldc, ldc, Math.min(MR, mc - ir), nr, kBeta);
                         }
                     }
                 }
@@ -101,18 +112,39 @@ final class VectorGemm {
     }
 
     /**
-     * The 5×4-vector register tile: tile = Astrip·Bstrip over kc steps, row-major MR×NR, where Astrip
-     * row r, step p is pa[ao + r·aRow + p] and Bstrip step p is pb[bo + p·bStep, +NR). The accumulators
-     * live in registers; A indices are the loop counter plus a constant per row, so the JIT hoists their
-     * bounds checks. Keeping C out of this method keeps it small enough for C2 to intrinsify every vector
-     * operation.
+     * A tile that C cuts to mr×nr: runs {@link #microKernel} on a copy of that part of C in {@code tile}
+     * (MR×NR, row-major), so every entry gets the same operations as in a full tile.
      */
-    static void microKernel(int kc, double[] pa, int ao, int aRow, double[] pb, int bo, int bStep,
-                            double[] tile) {
+    private static void edgeTile(int kc, double[] pa, int ao, int aRow, double[] pb, int bo, int bStep,
+                                 double[] c, int co, int ldc, int mr, int nr, boolean accumulate, double[] tile) {
+        if (accumulate) {
+            for (int i = 0; i < mr; i++) {
+                System.arraycopy(c, co + i * ldc, tile, i * NR, nr);
+            }
+        }
+        microKernel(kc, pa, ao, aRow, pb, bo, bStep, tile, 0, NR, accumulate);
+        for (int i = 0; i < mr; i++) {
+            System.arraycopy(tile, i * NR, c, co + i * ldc, nr);
+        }
+    }
+
+    /**
+     * The 5×4-vector register tile: Ctile = Astrip·Bstrip (+ Ctile when accumulating) over kc steps,
+     * where Astrip row r, step p is pa[ao + r·aRow + p], Bstrip step p is pb[bo + p·bStep, +NR) and Ctile
+     * row r is c[co + r·ldc, +NR). Each entry is one chain of FMAs from its old value (or 0) in step
+     * order. The accumulators live in registers; A indices are the loop counter plus a constant per row,
+     * so the JIT hoists their bounds checks.
+     */
+    private static void microKernel(int kc, double[] pa, int ao, int aRow, double[] pb, int bo, int bStep,
+                            double[] c, int co, int ldc, boolean accumulate) {
         int a1 = ao + aRow;
         int a2 = a1 + aRow;
         int a3 = a2 + aRow;
         int a4 = a3 + aRow;
+        int c1 = co + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        int c4 = c3 + ldc;
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c02 = c00;
@@ -133,6 +165,28 @@ final class VectorGemm {
         DoubleVector c41 = c00;
         DoubleVector c42 = c00;
         DoubleVector c43 = c00;
+        if (accumulate) {
+            c00 = DoubleVector.fromArray(S, c, co);
+            c01 = DoubleVector.fromArray(S, c, co + L);
+            c02 = DoubleVector.fromArray(S, c, co + 2 * L);
+            c03 = DoubleVector.fromArray(S, c, co + 3 * L);
+            c10 = DoubleVector.fromArray(S, c, c1);
+            c11 = DoubleVector.fromArray(S, c, c1 + L);
+            c12 = DoubleVector.fromArray(S, c, c1 + 2 * L);
+            c13 = DoubleVector.fromArray(S, c, c1 + 3 * L);
+            c20 = DoubleVector.fromArray(S, c, c2);
+            c21 = DoubleVector.fromArray(S, c, c2 + L);
+            c22 = DoubleVector.fromArray(S, c, c2 + 2 * L);
+            c23 = DoubleVector.fromArray(S, c, c2 + 3 * L);
+            c30 = DoubleVector.fromArray(S, c, c3);
+            c31 = DoubleVector.fromArray(S, c, c3 + L);
+            c32 = DoubleVector.fromArray(S, c, c3 + 2 * L);
+            c33 = DoubleVector.fromArray(S, c, c3 + 3 * L);
+            c40 = DoubleVector.fromArray(S, c, c4);
+            c41 = DoubleVector.fromArray(S, c, c4 + L);
+            c42 = DoubleVector.fromArray(S, c, c4 + 2 * L);
+            c43 = DoubleVector.fromArray(S, c, c4 + 3 * L);
+        }
         for (int p = 0; p < kc; p++) {
             int bp = bo + p * bStep;
             DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
@@ -165,59 +219,26 @@ final class VectorGemm {
             c42 = x.fma(b2, c42);
             c43 = x.fma(b3, c43);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c02.intoArray(tile, 2 * L);
-        c03.intoArray(tile, 3 * L);
-        c10.intoArray(tile, 4 * L);
-        c11.intoArray(tile, 5 * L);
-        c12.intoArray(tile, 6 * L);
-        c13.intoArray(tile, 7 * L);
-        c20.intoArray(tile, 8 * L);
-        c21.intoArray(tile, 9 * L);
-        c22.intoArray(tile, 10 * L);
-        c23.intoArray(tile, 11 * L);
-        c30.intoArray(tile, 12 * L);
-        c31.intoArray(tile, 13 * L);
-        c32.intoArray(tile, 14 * L);
-        c33.intoArray(tile, 15 * L);
-        c40.intoArray(tile, 16 * L);
-        c41.intoArray(tile, 17 * L);
-        c42.intoArray(tile, 18 * L);
-        c43.intoArray(tile, 19 * L);
-    }
-
-    /**
-     * C[0:mr, 0:nr] = tile + β·C, without reading C when β = 0. Full vectors and the scalar tail use
-     * the same rounding (one FMA, or one addition when β = 1), so an entry's value does not depend on
-     * where it falls in a tile.
-     */
-    private static void merge(double[] tile, double[] c, int co, int ldc, int mr, int nr, double beta) {
-        int full = S.loopBound(nr);
-        for (int i = 0; i < mr; i++) {
-            int t = i * NR;
-            int o = co + i * ldc;
-            int j = 0;
-            if (beta == 0) {
-                System.arraycopy(tile, t, c, o, nr);
-            } else if (beta == 1) {
-                for (; j < full; j += L) {
-                    DoubleVector.fromArray(S, tile, t + j).add(DoubleVector.fromArray(S, c, o + j)).intoArray(c, o + j);
-                }
-                for (; j < nr; j++) {
-                    c[o + j] += tile[t + j];
-                }
-            } else {
-                DoubleVector bv = DoubleVector.broadcast(S, beta);
-                for (; j < full; j += L) {
-                    DoubleVector.fromArray(S, c, o + j).fma(bv, DoubleVector.fromArray(S, tile, t + j))
-                            .intoArray(c, o + j);
-                }
-                for (; j < nr; j++) {
-                    c[o + j] = Math.fma(c[o + j], beta, tile[t + j]);
-                }
-            }
-        }
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c02.intoArray(c, co + 2 * L);
+        c03.intoArray(c, co + 3 * L);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + L);
+        c12.intoArray(c, c1 + 2 * L);
+        c13.intoArray(c, c1 + 3 * L);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + L);
+        c22.intoArray(c, c2 + 2 * L);
+        c23.intoArray(c, c2 + 3 * L);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + L);
+        c32.intoArray(c, c3 + 2 * L);
+        c33.intoArray(c, c3 + 3 * L);
+        c40.intoArray(c, c4);
+        c41.intoArray(c, c4 + L);
+        c42.intoArray(c, c4 + 2 * L);
+        c43.intoArray(c, c4 + 3 * L);
     }
 
     /**
