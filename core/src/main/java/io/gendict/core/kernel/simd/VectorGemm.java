@@ -11,7 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * packed B panel of full depth stays in L3), M blocks (MC rows, whose C block stays in L2 while K is
  * swept), K blocks, B strips and A strips.
  *
- * <p>Operands are packed only where it pays: A (row-major, α = 1) is read in place, and B too when C has
+ * <p>Tiles that C cuts short run on a copy of C: a narrow last column strip stays in a buffer across the
+ * K blocks, a short last row strip is copied per tile. Operands are packed only where it pays: A (row-major, α = 1) is read in place, and B too when C has
  * few rows; otherwise op(B) is packed into strips and α·op(A) into row strips. Each C entry is the same
  * chain of FMAs whatever sub-block of C is computed and whichever way the operands are read, so splitting
  * C between threads gives bit-identical results. Packing buffers are per thread and grow on demand.
@@ -68,10 +69,12 @@ final class VectorGemm {
         double[] pa = w.packA(roundUp(Math.min(MC, m), MR) * kcMax);
         double[] pb = w.packB(roundUp(Math.min(NC, n), NR) * k);
         double[] tile = w.tile;
+        double[] strip = w.strip;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int ncPad = roundUp(nc, NR);
-            int rawCols = rawB ? nc / NR * NR : 0;
+            int edgeCol = nc / NR * NR;
+            int rawCols = rawB ? edgeCol : 0;
             packB(transB, b, bOff, ldb, k, kcMax, jc, nc, rawCols, pb);
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
@@ -79,6 +82,9 @@ final class VectorGemm {
                 int cBlock = cOff + ic * ldc + jc;
                 if (beta != 0 && beta != 1) {
                     scale(mc, nc, beta, c, cBlock, ldc);
+                }
+                if (edgeCol < nc && beta != 0) {
+                    copy(c, cBlock + edgeCol, ldc, strip, 0, NR, mc, nc - edgeCol);
                 }
                 for (int pc = 0; pc < k; pc += kcMax) {
                     int kc = Math.min(kcMax, k - pc);
@@ -91,40 +97,38 @@ final class VectorGemm {
                         double[] bs = inB ? b : pb;
                         int bo = inB ? bOff + pc * ldb + jc + jr : bPanel + jr * kc;
                         int bStep = inB ? ldb : NR;
-                        int nr = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
                             boolean inA = ir < rawRows;
                             double[] as = inA ? a : pa;
                             int ao = inA ? aRaw + ir * lda : ir * kc;
                             int aRow = inA ? lda : kc;
                             int co = cBlock + ir * ldc + jr;
-                            int mr = Math.min(MR, mc - ir);
-                            if (mr == MR && nr == NR) {
+                            if (jr == edgeCol) {
+                                microKernel(kc, as, ao, aRow, bs, bo, bStep, strip, ir * NR, NR, accumulate);
+                            } else if (ir + MR <= mc) {
                                 microKernel(kc, as, ao, aRow, bs, bo, bStep, c, co, ldc, accumulate);
                             } else {
-                                edgeTile(kc, as, ao, aRow, bs, bo, bStep, c, co, ldc, mr, nr, accumulate, tile);
+                                if (accumulate) {
+                                    copy(c, co, ldc, tile, 0, NR, mc - ir, NR);
+                                }
+                                microKernel(kc, as, ao, aRow, bs, bo, bStep, tile, 0, NR, accumulate);
+                                copy(tile, 0, NR, c, co, ldc, mc - ir, NR);
                             }
                         }
                     }
+                }
+                if (edgeCol < nc) {
+                    copy(strip, 0, NR, c, cBlock + edgeCol, ldc, mc, nc - edgeCol);
                 }
             }
         }
     }
 
-    /**
-     * A tile that C cuts to mr×nr: runs {@link #microKernel} on a copy of that part of C in {@code tile}
-     * (MR×NR, row-major), so every entry gets the same operations as in a full tile.
-     */
-    private static void edgeTile(int kc, double[] pa, int ao, int aRow, double[] pb, int bo, int bStep,
-                                 double[] c, int co, int ldc, int mr, int nr, boolean accumulate, double[] tile) {
-        if (accumulate) {
-            for (int i = 0; i < mr; i++) {
-                System.arraycopy(c, co + i * ldc, tile, i * NR, nr);
-            }
-        }
-        microKernel(kc, pa, ao, aRow, pb, bo, bStep, tile, 0, NR, accumulate);
-        for (int i = 0; i < mr; i++) {
-            System.arraycopy(tile, i * NR, c, co + i * ldc, nr);
+    /** Copies a rows×cols block from src (row stride srcLd) to dst (row stride dstLd). */
+    private static void copy(double[] src, int srcOff, int srcLd, double[] dst, int dstOff, int dstLd, int rows,
+                             int cols) {
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(src, srcOff + i * srcLd, dst, dstOff + i * dstLd, cols);
         }
     }
 
@@ -337,7 +341,10 @@ final class VectorGemm {
     private static final class Workspace {
         private double[] packA = new double[0];
         private double[] packB = new double[0];
+        /** C tiles cut short by the last rows of an M block. */
         private final double[] tile = new double[MR * NR];
+        /** The last, narrower-than-NR column strip of a C block, kept across its K blocks. */
+        private final double[] strip = new double[MC * NR];
 
         double[] packA(int size) {
             if (packA.length < size) {
