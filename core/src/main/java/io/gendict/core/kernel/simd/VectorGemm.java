@@ -11,11 +11,12 @@ import jdk.incubator.vector.VectorSpecies;
  * packed B panel of full depth stays in L3), M blocks (MC rows, whose C block stays in L2 while K is
  * swept), K blocks, B strips and A strips.
  *
- * <p>Tiles that C cuts short run on a copy of C: a narrow last column strip stays in a buffer across the
- * K blocks, a short last row strip is copied per tile. Operands are packed only where it pays: A (row-major, α = 1) is read in place, and B too when C has
- * few rows; otherwise op(B) is packed into strips and α·op(A) into row strips. Each C entry is the same
- * chain of FMAs whatever sub-block of C is computed and whichever way the operands are read, so splitting
- * C between threads gives bit-identical results. Packing buffers are per thread and grow on demand.
+ * <p>Operands are packed only where it pays: A (row-major, α = 1) is read in place, and B too when C has
+ * few rows; otherwise op(B) is packed into strips and α·op(A) into row strips. Tiles that C cuts short
+ * run on a copy of C: the narrow last column strip of a C block stays in a buffer across the K blocks, a
+ * short last row strip is copied per tile. Each C entry is the same chain of FMAs whatever sub-block of C
+ * is computed and whichever way the operands are read, so splitting C between threads gives
+ * bit-identical results. Packing buffers are per thread and grow on demand; the hot loops allocate nothing.
  */
 final class VectorGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
