@@ -11,8 +11,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Splits a large {@link #gemm} into disjoint blocks of C — column bands, so that each thread packs only
- * its own part of B and A is shared, or row bands when C is too narrow for that — one per thread, run on a shared pool of daemon threads (the caller computes the first
- * band). Since {@link BlockGemm} computes every entry the same way in any block, results are
+ * its own part of B while A is shared, or row bands when C is too narrow for that — one per thread, run
+ * on a shared pool of daemon threads (the caller computes the first band). Since {@link BlockGemm} computes every entry the same way in any block, results are
  * bit-identical to the single-threaded product. Products below {@link #MIN_PARALLEL_MACS}
  * multiply–adds, and all other operations, run on the calling thread.
  */
