@@ -10,18 +10,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Splits a large {@link #gemm} into disjoint blocks of C — row bands, or column bands when C is wider
- * than tall — one per thread, run on a shared pool of daemon threads (the caller computes the first
- * band). Since {@link BlockGemm} computes every entry the same way in any block, results are
+ * Splits a large {@link #gemm} into disjoint blocks of C — column bands, so that each thread packs only
+ * its own part of B while A is shared, or row bands when C is too narrow for that — one per thread, run
+ * on a shared pool of daemon threads (the caller computes the first band). Since {@link BlockGemm} computes every entry the same way in any block, results are
  * bit-identical to the single-threaded product. Products below {@link #MIN_PARALLEL_MACS}
  * multiply–adds, and all other operations, run on the calling thread.
  */
 final class ParallelKernels implements MatrixKernels {
     /** Smallest M·N·K worth splitting: below it, the hand-off costs more than it saves. */
     static final long MIN_PARALLEL_MACS = 1L << 20;
-    /** Band boundaries are multiples of these, so that bands cover whole register tiles. */
-    private static final int ROW_ALIGN = 24;
-    private static final int COL_ALIGN = 64;
+    /** Band boundaries are multiples of these, so that bands cover whole register tiles (5 rows, 4·8 columns). */
+    private static final int ROW_ALIGN = 10;
+    private static final int COL_ALIGN = 32;
+    /** C is split into column bands when it has at least this many columns, else into row bands. */
+    private static final int MIN_SPLIT_COLS = 4 * COL_ALIGN;
 
     private final BlockGemm base;
     private final int threads;
@@ -47,7 +49,7 @@ final class ParallelKernels implements MatrixKernels {
         int m = c.numRows;
         int n = c.numCols;
         long k = transA ? a.numRows : a.numCols;
-        boolean byRows = m >= n;
+        boolean byRows = n < MIN_SPLIT_COLS;
         int extent = byRows ? m : n;
         int align = byRows ? ROW_ALIGN : COL_ALIGN;
         int bands = (int) Math.min(threads, (extent + align - 1) / align);

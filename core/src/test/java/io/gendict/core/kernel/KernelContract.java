@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks every {@link MatrixKernels} against EJML and plain loops, at sizes that hit vector tails
- * (1, 7, 8±1, 16±1, 32±1, primes), the paper's shapes and products spanning several cache blocks.
+ * (1, 7, 8±1, 16±1, 32±1, primes), the paper's shapes and products spanning several cache blocks
+ * (of M, N and K at once, with short last tiles in both directions).
  * An implementation's test implements {@link #kernels()}.
  */
 public interface KernelContract {
@@ -38,7 +39,8 @@ public interface KernelContract {
     @Test
     default void gemmMatchesEjmlOnPaperAndBlockSpanningShapes() {
         SplittableRandom rng = new SplittableRandom(12);
-        int[][] shapes = {{1, 1, 1}, {784, 300, 30}, {30, 784, 300}, {97, 97, 97}, {7, 300, 1031}, {200, 131, 9}};
+        int[][] shapes = {{1, 1, 1}, {784, 300, 30}, {30, 784, 300}, {97, 97, 97}, {7, 300, 1031}, {200, 131, 9},
+            {127, 260, 547}};
         for (int[] s : shapes) {
             checkAllVariants(s[0], s[1], s[2], rng);
         }

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 /** {@link Kernels#parallel} splits large products without changing a single bit of the result. */
 class ParallelKernelsTest {
     /**
-     * Row-split (M ≥ N), column-split (N > M), ragged bands, a narrow C (A read in place when α = 1),
+     * Row-split (narrow C), column-split (wide C), ragged bands, bands spanning several cache blocks,
      * matrix–vector, and one below the threshold.
      */
     private static final int[][] SHAPES = {
-        {200, 150, 100}, {40, 160, 301}, {97, 131, 89}, {600, 300, 20}, {3000, 400, 1}, {1, 400, 3000}, {9, 10, 11}};
+        {200, 150, 100}, {40, 160, 301}, {97, 131, 89}, {600, 300, 20}, {127, 260, 547}, {3000, 400, 1},
+        {1, 400, 3000}, {9, 10, 11}};
 
     private static List<BlockGemm> bases() {
         List<BlockGemm> bases = new ArrayList<>();

@@ -5,30 +5,40 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked general matrix product on {@link DoubleVector}s, in the Goto/BLIS layout: op(B)
- * is packed into strips NR = 4 vectors wide, op(A)·α into strips MR = 6 rows tall, and a 6×4-vector
- * micro-kernel keeps its 24 accumulators in registers. The loops block over N (NC), K (KC) and M
- * (MC) for the caches.
+ * Register-blocked general matrix product on {@link DoubleVector}s in the Goto/BLIS scheme: a 5×4-vector
+ * micro-kernel keeps its 20 accumulators in registers while it streams an A strip (MR = 5 rows) against a
+ * B strip (NR = 4 vectors wide, KC deep, sized for L1). The loops run over N blocks (NC columns, whose
+ * packed B panel of full depth stays in L3), M blocks (MC rows, whose C block stays in L2 while K is
+ * swept), K blocks, B strips and A strips.
  *
- * <p>Each C entry is the same chain of FMAs whatever sub-block of C is computed, so splitting C
- * between threads gives bit-identical results. Packing buffers are per thread and grow on demand.
+ * <p>Operands are packed only where it pays: A (row-major, α = 1) is read in place, and B too when C has
+ * few rows; otherwise op(B) is packed into strips and α·op(A) into row strips. Tiles that C cuts short
+ * run on a copy of C: the narrow last column strip of a C block stays in a buffer across the K blocks, a
+ * short last row strip is copied per tile. Each C entry is the same chain of FMAs whatever sub-block of C
+ * is computed and whichever way the operands are read, so splitting C between threads gives
+ * bit-identical results. Packing buffers are per thread and grow on demand; the hot loops allocate nothing.
  */
 final class VectorGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Rows of the register tile. */
-    private static final int MR = 6;
+    private static final int MR = 5;
     /** Columns of the register tile: four vectors. */
     private static final int NR = 4 * L;
     /**
-     * Largest depth of a K block; K is cut into equal blocks no deeper than this. Deep blocks amortize
-     * reading and writing C, which dominates for wide C; a B strip (≤ KC·NR doubles) stays in L2.
+     * Largest depth of a K block; K is cut into equal blocks no deeper than this, so that a B strip
+     * (KC·NR doubles, 32 KB) stays in L1 while the A strips stream past it from L2.
      */
-    private static final int KC = 384;
-    /** Rows of an M block: the packed A block (≤ MC·KC doubles, 288 KB) stays in L2. */
-    private static final int MC = 16 * MR;
-    /** Columns of an N block, a multiple of NR. */
-    private static final int NC = Math.max(NR, 1024 / NR * NR);
+    private static final int KC = 128;
+    /** Rows of an M block, a multiple of MR: its C block (MC·NC doubles, 480 KB) stays in L2 across the K blocks. */
+    private static final int MC = 24 * MR;
+    /** Columns of an N block, a multiple of NR; its packed B panel (K·NC doubles) stays in L3. */
+    private static final int NC = 16 * NR;
+    /**
+     * B is read in place when C has at most this many rows: few A strips share each B strip then, and
+     * packing would cost about what it saves.
+     */
+    private static final int RAW_B_ROWS = MC;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -55,70 +65,91 @@ final class VectorGemm {
         Workspace w = WORKSPACE.get();
         int kBlocks = (k + KC - 1) / KC;
         int kcMax = (k + kBlocks - 1) / kBlocks;
+        boolean rawA = !transA && alpha == 1;
+        boolean rawB = !transB && m <= RAW_B_ROWS;
         double[] pa = w.packA(roundUp(Math.min(MC, m), MR) * kcMax);
-        double[] pb = w.packB(roundUp(Math.min(NC, n), NR) * kcMax);
+        double[] pb = w.packB(roundUp(Math.min(NC, n), NR) * k);
         double[] tile = w.tile;
-        // When few rows of A (columns of B) share a B strip (an A strip), packing it costs about what
-        // it saves, so full strips are read in place. The values and their order are the same either
-        // way (α is folded into A only when packing, hence α = 1 for raw A), so results do not change.
-        Raw rawA = !transA && alpha == 1 && n <= NR ? w.rawA : null;
-        Raw rawB = !transB && m <= MC ? w.rawB : null;
+        double[] strip = w.strip;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += kcMax) {
-                int kc = Math.min(kcMax, k - pc);
-                double kBeta = pc == 0 ? beta : 1.0;
-                int rawCols = rawB != null ? nc / NR * NR : 0;
-                if (rawB != null) {
-                    rawB.set(b, bOff + pc * ldb + jc, ldb);
+            int ncPad = roundUp(nc, NR);
+            int edgeCol = nc / NR * NR;
+            int rawCols = rawB ? edgeCol : 0;
+            packB(transB, b, bOff, ldb, k, kcMax, jc, nc, rawCols, pb, w.rowsB.of(ldb));
+            for (int ic = 0; ic < m; ic += MC) {
+                int mc = Math.min(MC, m - ic);
+                int rawRows = rawA ? mc / MR * MR : 0;
+                int cBlock = cOff + ic * ldc + jc;
+                if (beta != 0 && beta != 1) {
+                    scale(mc, nc, beta, c, cBlock, ldc);
                 }
-                packB(transB, b, bOff, ldb, pc, kc, jc + rawCols, nc - rawCols, pb, rawCols);
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    int rawRows = rawA != null ? mc / MR * MR : 0;
-                    if (rawA != null) {
-                        rawA.set(a, aOff + ic * lda + pc, lda);
+                if (edgeCol < nc && beta != 0) {
+                    copy(c, cBlock + edgeCol, ldc, strip, 0, NR, mc, nc - edgeCol);
+                }
+                for (int pc = 0; pc < k; pc += kcMax) {
+                    int kc = Math.min(kcMax, k - pc);
+                    boolean accumulate = pc > 0 || beta != 0;
+                    packA(transA, alpha, a, aOff, lda, ic, mc, pc, kc, rawRows, pa, w.rowsA.of(lda));
+                    int aRaw = aOff + ic * lda + pc;
+                    int bPanel = pc * ncPad;
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        boolean inB = jr < rawCols;
+                        double[] bs = inB ? b : pb;
+                        int bo = inB ? bOff + pc * ldb + jc + jr : bPanel + jr * kc;
+                        int bStep = inB ? ldb : NR;
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            boolean inA = ir < rawRows;
+                            double[] as = inA ? a : pa;
+                            int ao = inA ? aRaw + ir * lda : ir * kc;
+                            int aRow = inA ? lda : kc;
+                            int co = cBlock + ir * ldc + jr;
+                            if (jr == edgeCol) {
+                                microKernel(kc, as, ao, aRow, bs, bo, bStep, strip, ir * NR, NR, accumulate);
+                            } else if (ir + MR <= mc) {
+                                microKernel(kc, as, ao, aRow, bs, bo, bStep, c, co, ldc, accumulate);
+                            } else {
+                                if (accumulate) {
+                                    copy(c, co, ldc, tile, 0, NR, mc - ir, NR);
+                                }
+                                microKernel(kc, as, ao, aRow, bs, bo, bStep, tile, 0, NR, accumulate);
+                                copy(tile, 0, NR, c, co, ldc, mc - ir, NR);
+                            }
+                        }
                     }
-                    packA(transA, alpha, a, aOff, lda, ic, mc, pc, kc, pa, rawRows);
-                    macroKernel(mc, nc, kc, pa, rawA, pb, rawB, c, cOff + ic * ldc + jc, ldc, kBeta, tile);
+                }
+                if (edgeCol < nc) {
+                    copy(strip, 0, NR, c, cBlock + edgeCol, ldc, mc, nc - edgeCol);
                 }
             }
         }
     }
 
-    /**
-     * The tiles of one M×N block. Full A (B) strips are read in place from {@code rawA} ({@code rawB})
-     * when it is not null, the others from the packed {@code pa} ({@code pb}).
-     */
-    private static void macroKernel(int mc, int nc, int kc, double[] pa, Raw rawA, double[] pb, Raw rawB,
-                                    double[] c, int cBase, int ldc, double beta, double[] tile) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            boolean inB = rawB != null && nr == NR;
-            double[] bs = inB ? rawB.data : pb;
-            int bo = inB ? rawB.offset + jr : jr * kc;
-            int bStep = inB ? rawB.ld : NR;
-            for (int ir = 0; ir < mc; ir += MR) {
-                boolean inA = rawA != null && ir + MR <= mc;
-                double[] as = inA ? rawA.data : pa;
-                int ao = inA ? rawA.offset + ir * rawA.ld : ir * kc;
-                microKernel(kc, as, ao, inA ? 1 : MR, inA ? rawA.ld : 1, bs, bo, bStep, tile);
-                merge(tile, c, cBase + ir * ldc + jr, ldc, Math.min(MR, mc - ir), nr, beta);
-            }
+    /** Copies a rows×cols block from src (row stride srcLd) to dst (row stride dstLd). */
+    private static void copy(double[] src, int srcOff, int srcLd, double[] dst, int dstOff, int dstLd, int rows,
+                             int cols) {
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(src, srcOff + i * srcLd, dst, dstOff + i * dstLd, cols);
         }
     }
 
     /**
-     * The 6×4-vector register tile: tile = Apanel·Bpanel over kc steps, row-major MR×NR. The
-     * accumulators live in registers; keeping C out of this method keeps it small enough for C2 to
-     * intrinsify every vector operation.
+     * The 5×4-vector register tile: Ctile = Astrip·Bstrip (+ Ctile when accumulating) over kc steps,
+     * where Astrip row r, step p is pa[ao + r·aRow + p], Bstrip step p is pb[bo + p·bStep, +NR) and Ctile
+     * row r is c[co + r·ldc, +NR). Each entry is one chain of FMAs from its old value (or 0) in step
+     * order. The accumulators live in registers; A indices are the loop counter plus a constant per row,
+     * so the JIT hoists their bounds checks.
      */
-    private static void microKernel(int kc, double[] pa, int ao, int aStep, int aRow, double[] pb, int bo, int bStep,
-                                    double[] tile) {
-        int a2 = 2 * aRow;
-        int a3 = 3 * aRow;
-        int a4 = 4 * aRow;
-        int a5 = 5 * aRow;
+    private static void microKernel(int kc, double[] pa, int ao, int aRow, double[] pb, int bo, int bStep,
+                            double[] c, int co, int ldc, boolean accumulate) {
+        int a1 = ao + aRow;
+        int a2 = a1 + aRow;
+        int a3 = a2 + aRow;
+        int a4 = a3 + aRow;
+        int o1 = co + ldc;
+        int o2 = o1 + ldc;
+        int o3 = o2 + ldc;
+        int o4 = o3 + ldc;
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c02 = c00;
@@ -139,168 +170,174 @@ final class VectorGemm {
         DoubleVector c41 = c00;
         DoubleVector c42 = c00;
         DoubleVector c43 = c00;
-        DoubleVector c50 = c00;
-        DoubleVector c51 = c00;
-        DoubleVector c52 = c00;
-        DoubleVector c53 = c00;
+        if (accumulate) {
+            c00 = DoubleVector.fromArray(S, c, co);
+            c01 = DoubleVector.fromArray(S, c, co + L);
+            c02 = DoubleVector.fromArray(S, c, co + 2 * L);
+            c03 = DoubleVector.fromArray(S, c, co + 3 * L);
+            c10 = DoubleVector.fromArray(S, c, o1);
+            c11 = DoubleVector.fromArray(S, c, o1 + L);
+            c12 = DoubleVector.fromArray(S, c, o1 + 2 * L);
+            c13 = DoubleVector.fromArray(S, c, o1 + 3 * L);
+            c20 = DoubleVector.fromArray(S, c, o2);
+            c21 = DoubleVector.fromArray(S, c, o2 + L);
+            c22 = DoubleVector.fromArray(S, c, o2 + 2 * L);
+            c23 = DoubleVector.fromArray(S, c, o2 + 3 * L);
+            c30 = DoubleVector.fromArray(S, c, o3);
+            c31 = DoubleVector.fromArray(S, c, o3 + L);
+            c32 = DoubleVector.fromArray(S, c, o3 + 2 * L);
+            c33 = DoubleVector.fromArray(S, c, o3 + 3 * L);
+            c40 = DoubleVector.fromArray(S, c, o4);
+            c41 = DoubleVector.fromArray(S, c, o4 + L);
+            c42 = DoubleVector.fromArray(S, c, o4 + 2 * L);
+            c43 = DoubleVector.fromArray(S, c, o4 + 3 * L);
+        }
         for (int p = 0; p < kc; p++) {
             int bp = bo + p * bStep;
-            int ap = ao + p * aStep;
             DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, pb, bp + L);
             DoubleVector b2 = DoubleVector.fromArray(S, pb, bp + 2 * L);
             DoubleVector b3 = DoubleVector.fromArray(S, pb, bp + 3 * L);
-            DoubleVector x = DoubleVector.broadcast(S, pa[ap]);
+            DoubleVector x = DoubleVector.broadcast(S, pa[ao + p]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
             c03 = x.fma(b3, c03);
-            x = DoubleVector.broadcast(S, pa[ap + aRow]);
+            x = DoubleVector.broadcast(S, pa[a1 + p]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
             c13 = x.fma(b3, c13);
-            x = DoubleVector.broadcast(S, pa[ap + a2]);
+            x = DoubleVector.broadcast(S, pa[a2 + p]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
             c23 = x.fma(b3, c23);
-            x = DoubleVector.broadcast(S, pa[ap + a3]);
+            x = DoubleVector.broadcast(S, pa[a3 + p]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
-            x = DoubleVector.broadcast(S, pa[ap + a4]);
+            x = DoubleVector.broadcast(S, pa[a4 + p]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
             c42 = x.fma(b2, c42);
             c43 = x.fma(b3, c43);
-            x = DoubleVector.broadcast(S, pa[ap + a5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            c52 = x.fma(b2, c52);
-            c53 = x.fma(b3, c53);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c02.intoArray(tile, 2 * L);
-        c03.intoArray(tile, 3 * L);
-        c10.intoArray(tile, 4 * L);
-        c11.intoArray(tile, 5 * L);
-        c12.intoArray(tile, 6 * L);
-        c13.intoArray(tile, 7 * L);
-        c20.intoArray(tile, 8 * L);
-        c21.intoArray(tile, 9 * L);
-        c22.intoArray(tile, 10 * L);
-        c23.intoArray(tile, 11 * L);
-        c30.intoArray(tile, 12 * L);
-        c31.intoArray(tile, 13 * L);
-        c32.intoArray(tile, 14 * L);
-        c33.intoArray(tile, 15 * L);
-        c40.intoArray(tile, 16 * L);
-        c41.intoArray(tile, 17 * L);
-        c42.intoArray(tile, 18 * L);
-        c43.intoArray(tile, 19 * L);
-        c50.intoArray(tile, 20 * L);
-        c51.intoArray(tile, 21 * L);
-        c52.intoArray(tile, 22 * L);
-        c53.intoArray(tile, 23 * L);
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c02.intoArray(c, co + 2 * L);
+        c03.intoArray(c, co + 3 * L);
+        c10.intoArray(c, o1);
+        c11.intoArray(c, o1 + L);
+        c12.intoArray(c, o1 + 2 * L);
+        c13.intoArray(c, o1 + 3 * L);
+        c20.intoArray(c, o2);
+        c21.intoArray(c, o2 + L);
+        c22.intoArray(c, o2 + 2 * L);
+        c23.intoArray(c, o2 + 3 * L);
+        c30.intoArray(c, o3);
+        c31.intoArray(c, o3 + L);
+        c32.intoArray(c, o3 + 2 * L);
+        c33.intoArray(c, o3 + 3 * L);
+        c40.intoArray(c, o4);
+        c41.intoArray(c, o4 + L);
+        c42.intoArray(c, o4 + 2 * L);
+        c43.intoArray(c, o4 + 3 * L);
     }
 
     /**
-     * C[0:mr, 0:nr] = tile + β·C, without reading C when β = 0. Full vectors and the scalar tail use
-     * the same rounding (one FMA, or one addition when β = 1), so an entry's value does not depend on
-     * where it falls in a tile.
+     * Packs columns [fromCol, nc) of op(B)[0:k, jc:jc+nc] into NR-wide strips per K block, zero-padded to
+     * whole strips: row p of the strip at column jr of the K block at pc lands at pc·ncPad + jr·kc + p·NR,
+     * where ncPad is nc rounded up to NR and kc the block's depth. Full strips of a transposed B are
+     * gathered a vector at a time, from L rows whose offsets are {@code rows}.
      */
-    private static void merge(double[] tile, double[] c, int co, int ldc, int mr, int nr, double beta) {
-        int full = S.loopBound(nr);
-        for (int i = 0; i < mr; i++) {
-            int t = i * NR;
-            int o = co + i * ldc;
-            int j = 0;
-            if (beta == 0) {
-                System.arraycopy(tile, t, c, o, nr);
-            } else if (beta == 1) {
-                for (; j < full; j += L) {
-                    DoubleVector.fromArray(S, tile, t + j).add(DoubleVector.fromArray(S, c, o + j)).intoArray(c, o + j);
-                }
-                for (; j < nr; j++) {
-                    c[o + j] += tile[t + j];
-                }
-            } else {
-                DoubleVector bv = DoubleVector.broadcast(S, beta);
-                for (; j < full; j += L) {
-                    DoubleVector.fromArray(S, c, o + j).fma(bv, DoubleVector.fromArray(S, tile, t + j))
-                            .intoArray(c, o + j);
-                }
-                for (; j < nr; j++) {
-                    c[o + j] = Math.fma(c[o + j], beta, tile[t + j]);
-                }
-            }
-        }
-    }
-
-    /**
-     * Packs op(B)[pc:pc+kc, jc:jc+nc] into NR-wide strips, zero-padded: row p of the strip starting at
-     * column jr lands at ((dstCol + jr)·kc + p·NR).
-     */
-    private static void packB(boolean transB, double[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
-                              double[] pb, int dstCol) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            int dst = (dstCol + jr) * kc;
+    private static void packB(boolean transB, double[] b, int bOff, int ldb, int k, int kcMax, int jc, int nc,
+                              int fromCol, double[] pb, int[] rows) {
+        int ncPad = roundUp(nc, NR);
+        int full = nc / NR * NR;
+        for (int pc = 0; pc < k; pc += kcMax) {
+            int kc = Math.min(kcMax, k - pc);
+            int panel = pc * ncPad;
             if (transB) {
-                for (int jj = 0; jj < nr; jj++) {
-                    int src = bOff + (jc + jr + jj) * ldb + pc;
+                for (int jr = fromCol; jr < full; jr += NR) {
+                    int src = bOff + (jc + jr) * ldb + pc;
+                    int dst = panel + jr * kc;
                     for (int p = 0; p < kc; p++) {
-                        pb[dst + p * NR + jj] = b[src + p];
+                        int sp = src + p;
+                        int d = dst + p * NR;
+                        DoubleVector.fromArray(S, b, sp, rows, 0).intoArray(pb, d);
+                        DoubleVector.fromArray(S, b, sp + L * ldb, rows, 0).intoArray(pb, d + L);
+                        DoubleVector.fromArray(S, b, sp + 2 * L * ldb, rows, 0).intoArray(pb, d + 2 * L);
+                        DoubleVector.fromArray(S, b, sp + 3 * L * ldb, rows, 0).intoArray(pb, d + 3 * L);
                     }
                 }
-                if (nr < NR) {
+                for (int j = Math.max(fromCol, full); j < nc; j++) {
+                    int src = bOff + (jc + j) * ldb + pc;
+                    int dst = panel + j / NR * NR * kc + j % NR;
                     for (int p = 0; p < kc; p++) {
-                        Arrays.fill(pb, dst + p * NR + nr, dst + (p + 1) * NR, 0.0);
+                        pb[dst + p * NR] = b[src + p];
                     }
                 }
             } else {
-                int src = bOff + pc * ldb + jc + jr;
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, src + p * ldb, pb, dst + p * NR, nr);
-                    if (nr < NR) {
-                        Arrays.fill(pb, dst + p * NR + nr, dst + (p + 1) * NR, 0.0);
+                    int src = bOff + (pc + p) * ldb + jc;
+                    int dst = panel + p * NR;
+                    for (int jr = fromCol; jr < full; jr += NR) {
+                        int s = src + jr;
+                        int d = dst + jr * kc;
+                        DoubleVector.fromArray(S, b, s).intoArray(pb, d);
+                        DoubleVector.fromArray(S, b, s + L).intoArray(pb, d + L);
+                        DoubleVector.fromArray(S, b, s + 2 * L).intoArray(pb, d + 2 * L);
+                        DoubleVector.fromArray(S, b, s + 3 * L).intoArray(pb, d + 3 * L);
                     }
+                    if (full < nc) {
+                        System.arraycopy(b, src + full, pb, dst + full * kc, nc - full);
+                    }
+                }
+            }
+            if (full < nc) {
+                int dst = panel + full * kc;
+                for (int p = 0; p < kc; p++) {
+                    Arrays.fill(pb, dst + p * NR + nc - full, dst + (p + 1) * NR, 0.0);
                 }
             }
         }
     }
 
-    /** Packs α·op(A)[ic:ic+mc, pc:pc+kc] into MR-tall strips, column p of strip t at (t·kc + p)·MR, zero-padded. */
+    /**
+     * Packs rows [fromRow, mc) of α·op(A)[ic:ic+mc, pc:pc+kc] as rows of length kc, zero-padded to whole
+     * MR-row strips: entry (i, p) lands at i·kc + p. A transposed A is gathered a vector at a time, from L
+     * rows whose offsets are {@code rows}.
+     */
     private static void packA(boolean transA, double alpha, double[] a, int aOff, int lda, int ic, int mc, int pc,
-                              int kc, double[] pa, int fromRow) {
-        for (int ir = fromRow; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int dst = ir * kc;
-            if (transA) {
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (pc + p) * lda + ic + ir;
-                    int d = dst + p * MR;
-                    for (int ii = 0; ii < mr; ii++) {
-                        pa[d + ii] = alpha * a[src + ii];
-                    }
+                              int kc, int fromRow, double[] pa, int[] rows) {
+        if (fromRow >= mc) {
+            return;
+        }
+        if (transA) {
+            int full = S.loopBound(kc);
+            for (int i = fromRow; i < mc; i++) {
+                int src = aOff + pc * lda + ic + i;
+                int dst = i * kc;
+                int p = 0;
+                for (; p < full; p += L) {
+                    DoubleVector.fromArray(S, a, src + p * lda, rows, 0).mul(alpha).intoArray(pa, dst + p);
                 }
-            } else {
-                for (int ii = 0; ii < mr; ii++) {
-                    int src = aOff + (ic + ir + ii) * lda + pc;
-                    for (int p = 0; p < kc; p++) {
-                        pa[dst + p * MR + ii] = alpha * a[src + p];
-                    }
+                for (; p < kc; p++) {
+                    pa[dst + p] = alpha * a[src + p * lda];
                 }
             }
-            if (mr < MR) {
+        } else {
+            for (int i = fromRow; i < mc; i++) {
+                int src = aOff + (ic + i) * lda + pc;
+                int dst = i * kc;
                 for (int p = 0; p < kc; p++) {
-                    Arrays.fill(pa, dst + p * MR + mr, dst + (p + 1) * MR, 0.0);
+                    pa[dst + p] = alpha * a[src + p];
                 }
             }
         }
+        Arrays.fill(pa, mc * kc, roundUp(mc, MR) * kc, 0.0);
     }
 
     /** C = β·C, without reading C when β = 0. */
@@ -321,26 +358,33 @@ final class VectorGemm {
         return (x + multiple - 1) / multiple * multiple;
     }
 
-    /** An operand read in place: element (i, p) of the block at data[offset + i·ld + p]. Reused per thread. */
-    private static final class Raw {
-        private double[] data;
-        private int offset;
-        private int ld;
+    /** The offsets 0, ld, 2·ld, … of L successive rows of a matrix, to gather a column vector; refilled when ld changes. */
+    private static final class RowOffsets {
+        private final int[] offsets = new int[L];
+        private int ld = -1;
 
-        void set(double[] data, int offset, int ld) {
-            this.data = data;
-            this.offset = offset;
-            this.ld = ld;
+        int[] of(int rowStride) {
+            if (ld != rowStride) {
+                for (int i = 0; i < L; i++) {
+                    offsets[i] = i * rowStride;
+                }
+                ld = rowStride;
+            }
+            return offsets;
         }
     }
 
     /** Per-thread packing buffers, grown on demand and then reused. */
     private static final class Workspace {
+        /** Gather offsets for the transposed packing of A and of B. */
+        private final RowOffsets rowsA = new RowOffsets();
+        private final RowOffsets rowsB = new RowOffsets();
         private double[] packA = new double[0];
         private double[] packB = new double[0];
+        /** C tiles cut short by the last rows of an M block. */
         private final double[] tile = new double[MR * NR];
-        private final Raw rawA = new Raw();
-        private final Raw rawB = new Raw();
+        /** The last, narrower-than-NR column strip of a C block, kept across its K blocks. */
+        private final double[] strip = new double[MC * NR];
 
         double[] packA(int size) {
             if (packA.length < size) {
