@@ -2,12 +2,14 @@ package io.gendict.core.learn;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
 import io.gendict.core.spi.Registry;
 import io.gendict.core.spi.UpdateRule;
+import io.gendict.core.spi.UpdateRuleProvider;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.Set;
  * update rule each method uses — are kept here, in one place, as spec strings resolved by a
  * {@link Registry}:
  * <pre>
- * altmin      oracle adam, update adam (on the context's threads), one round per batch (ALGORITHMS.md §2.2)
+ * altmin      oracle adam, update adam, one round per batch (ALGORITHMS.md §2.2)
  * algorithm1  oracle gauss-newton, update preconditioned-gradient                (§2.1)
  * autodiff    joint Adam on (A, Z); encodes with adam                            (§2.3)
  * fast        with linear features: oracle gauss-newton (its least-squares start is the global
@@ -29,6 +31,8 @@ import java.util.Set;
  *             whose p_z screen covers a latent space this small;
  *             else: as with linear features but oracle multi-start:inner=sign-flip,starts=5
  * </pre>
+ * An update rule with a {@code threads} parameter that its spec leaves unset runs on the context's
+ * threads (the rules give the same result for any count).
  *
  * @since 0.1
  */
@@ -46,6 +50,7 @@ public final class GenerativeMethods {
     }
 
     private static final String FAST_ORACLE = "multi-start:inner=sign-flip,starts=5";
+    private static final String THREADS = "threads";
     private static final String FAST_LINEAR_ORACLE = "gauss-newton";
     private static final String FAST_SMALL_ORACLE = "screened:candidates=2000,inner=gauss-newton";
     private static final int FAST_SMALL_LATENT = 4;
@@ -121,8 +126,7 @@ public final class GenerativeMethods {
         if (method.equals(FAST) && rule == null && restarts(context.prior())) {
             return new RestartLearner(method, decoder, context, FAST_RESTARTS);
         }
-        String presetRule = method.equals(ALTMIN) ? p.rule() + ":threads=" + context.threads() : p.rule();
-        return alternating(method, decoder, registry.updateRule(rule != null ? rule : presetRule), context,
+        return alternating(method, decoder, updateRule(rule != null ? rule : p.rule(), context.threads(), registry), context,
                 p.options());
     }
 
@@ -169,6 +173,22 @@ public final class GenerativeMethods {
      */
     public static DictionaryLearner autodiff(DecodeOracle encodeOracle, LearnerContext context, AutodiffLearner.Options options) {
         return new AutodiffLearner(encodeOracle, context, options);
+    }
+
+    /**
+     * @return the rule of {@code spec}, given the context's thread count when its provider has a
+     * {@code threads} parameter that the spec leaves unset (results do not depend on it)
+     */
+    private static UpdateRule updateRule(String spec, int threads, Registry registry) {
+        ComponentSpec parsed = ComponentSpec.parse(spec);
+        UpdateRuleProvider provider = registry.updateRules().get(parsed.name());
+        if (provider == null || parsed.raw().containsKey(THREADS)
+                || provider.parameters().definitions().stream().noneMatch(d -> d.name().equals(THREADS))) {
+            return registry.updateRule(spec);
+        }
+        Map<String, Object> raw = new LinkedHashMap<>(parsed.raw());
+        raw.put(THREADS, threads);
+        return provider.create(provider.parameters().validate(provider.name(), raw));
     }
 
     /** @return whether {@code fast} learns with restarts for this prior: small latent space, no linear features */

@@ -35,6 +35,7 @@ public final class LeastSquaresRule implements SufficientStatisticsRule {
     private final double forgetting;
     private final double power;
     private final double ridge;
+    private final MatrixKernels kern;
     private DMatrixRMaj s;
     private Cholesky chol;
     private final DMatrixRMaj w = new DMatrixRMaj(1, 1);
@@ -46,11 +47,13 @@ public final class LeastSquaresRule implements SufficientStatisticsRule {
      * @param forgetting β ∈ [0, 1]
      * @param power      exponent p ≥ 0 of the schedule β_t = β·(1 − 1/t)^p at batch t ≥ 2
      * @param ridge      relative ridge ρ &gt; 0
+     * @param threads    threads of the m×n×B and n×n×B products (the result does not depend on it)
      */
-    public LeastSquaresRule(double forgetting, double power, double ridge) {
+    public LeastSquaresRule(double forgetting, double power, double ridge, int threads) {
         this.forgetting = forgetting;
         this.power = power;
         this.ridge = ridge;
+        this.kern = Kernels.parallel(threads);
     }
 
     @Override
@@ -64,7 +67,6 @@ public final class LeastSquaresRule implements SufficientStatisticsRule {
 
     @Override
     public void update(DMatrixRMaj a, DMatrixRMaj y, DMatrixRMaj x) {
-        MatrixKernels kern = Kernels.get();
         int n = a.numCols;
         int rows = y.numRows;
         statistic(beta -> kern.gemm(true, false, 1, x, x, beta, s));
@@ -89,7 +91,7 @@ public final class LeastSquaresRule implements SufficientStatisticsRule {
             CommonOps_DDRM.addEquals(s, xx);
         });
         w.setTo(yx);
-        Kernels.get().gemm(false, false, -1, a, xx, 1, w);
+        kern.gemm(false, false, -1, a, xx, 1, w);
         chol.solveRows(w);
         CommonOps_DDRM.addEquals(a, w);
     }

@@ -13,6 +13,7 @@ import io.gendict.core.spi.UpdateRuleProvider;
 public final class LeastSquaresRuleProvider implements UpdateRuleProvider {
     private static final ParamSpec SPEC = ParamSpec.builder()
             .doubleParam("ridge", 1e-6, 1e-15, 1, "ridge towards the previous dictionary, relative to tr(X^T X)/n")
+            .intParam("threads", 1, 1, 1024, "worker threads of the products (same result for any count)")
             .build();
 
     @Override
@@ -32,6 +33,6 @@ public final class LeastSquaresRuleProvider implements UpdateRuleProvider {
 
     @Override
     public UpdateRule create(Params params) {
-        return new LeastSquaresRule(0, 0, params.getDouble("ridge"));
+        return new LeastSquaresRule(0, 0, params.getDouble("ridge"), params.getInt("threads"));
     }
 }

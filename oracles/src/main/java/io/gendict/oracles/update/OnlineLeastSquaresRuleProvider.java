@@ -15,6 +15,7 @@ public final class OnlineLeastSquaresRuleProvider implements UpdateRuleProvider 
             .doubleParam("forgetting", 1.0, 0, 1, "factor applied to the statistics before each batch (1 keeps all)")
             .doubleParam("power", 0.0, 0, 100, "schedule exponent p: at update t the statistics are scaled by forgetting*(1-1/t)^p")
             .doubleParam("ridge", 1e-6, 1e-15, 1, "ridge relative to tr(X^T X)/n of the first batch")
+            .intParam("threads", 1, 1, 1024, "worker threads of the products (same result for any count)")
             .build();
 
     @Override
@@ -35,6 +36,6 @@ public final class OnlineLeastSquaresRuleProvider implements UpdateRuleProvider 
     @Override
     public UpdateRule create(Params params) {
         return new LeastSquaresRule(params.getDouble("forgetting"), params.getDouble("power"),
-                params.getDouble("ridge"));
+                params.getDouble("ridge"), params.getInt("threads"));
     }
 }

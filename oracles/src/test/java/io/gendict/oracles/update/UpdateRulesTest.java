@@ -23,33 +23,37 @@ class UpdateRulesTest {
     private static final int M = 7;
     private static final int N = 4;
 
-    /** G(z) = z with N(0, I) latents, enough for the rules (only p_z and n are used). */
-    private static final GenerativePrior LINEAR = new GenerativePrior() {
-        @Override
-        public int latentDim() {
-            return N;
-        }
+    private static final GenerativePrior LINEAR = linear(N);
 
-        @Override
-        public int outputDim() {
-            return N;
-        }
+    /** @return G(z) = z in n dimensions with N(0, I) latents, enough for the rules (only p_z and n are used) */
+    private static GenerativePrior linear(int n) {
+        return new GenerativePrior() {
+            @Override
+            public int latentDim() {
+                return n;
+            }
 
-        @Override
-        public void forward(DMatrixRMaj z, DMatrixRMaj out) {
-            out.setTo(z);
-        }
+            @Override
+            public int outputDim() {
+                return n;
+            }
 
-        @Override
-        public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
-            out.setTo(dx);
-        }
+            @Override
+            public void forward(DMatrixRMaj z, DMatrixRMaj out) {
+                out.setTo(z);
+            }
 
-        @Override
-        public Params params() {
-            return ParamSpec.empty().validate("linear", Map.of());
-        }
-    };
+            @Override
+            public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
+                out.setTo(dx);
+            }
+
+            @Override
+            public Params params() {
+                return ParamSpec.empty().validate("linear", Map.of());
+            }
+        };
+    }
 
     private static DMatrixRMaj gaussian(SplittableRandom rng, int rows, int cols) {
         DMatrixRMaj x = new DMatrixRMaj(rows, cols);
@@ -70,7 +74,7 @@ class UpdateRulesTest {
         SplittableRandom rng = new SplittableRandom(1);
         DMatrixRMaj a0 = gaussian(rng, M, N);
         DMatrixRMaj a = a0.copy();
-        UpdateRule rule = new LeastSquaresRule(1, 0, 1e-3);
+        UpdateRule rule = new LeastSquaresRule(1, 0, 1e-3, 1);
         rule.start(a0, LINEAR, rng);
         DMatrixRMaj sxx = new DMatrixRMaj(N, N);
         DMatrixRMaj syx = new DMatrixRMaj(M, N);
@@ -100,7 +104,7 @@ class UpdateRulesTest {
     void stepsFromSumsEqualStepsFromRows() {
         SplittableRandom rng = new SplittableRandom(5);
         DMatrixRMaj aStar = gaussian(rng, M, N);
-        for (Supplier<SufficientStatisticsRule> make : List.<Supplier<SufficientStatisticsRule>>of(() -> new LeastSquaresRule(1, 8, 1e-6), () -> new LeastSquaresRule(0, 0, 1e-3),
+        for (Supplier<SufficientStatisticsRule> make : List.<Supplier<SufficientStatisticsRule>>of(() -> new LeastSquaresRule(1, 8, 1e-6, 1), () -> new LeastSquaresRule(0, 0, 1e-3, 1),
                 () -> new PreconditionedGradientRule(0.3, 0.5, false, 0))) {
             SufficientStatisticsRule rows = make.get();
             SufficientStatisticsRule sums = make.get();
@@ -128,7 +132,7 @@ class UpdateRulesTest {
         SplittableRandom rng = new SplittableRandom(2);
         DMatrixRMaj aStar = gaussian(rng, M, N);
         DMatrixRMaj a = gaussian(rng, M, N);
-        UpdateRule rule = new LeastSquaresRule(0, 0, 1e-12);
+        UpdateRule rule = new LeastSquaresRule(0, 0, 1e-12, 1);
         rule.start(a, LINEAR, rng);
         DMatrixRMaj x = gaussian(rng, 30, N);
         rule.update(a, observe(aStar, x), x);
@@ -136,13 +140,33 @@ class UpdateRulesTest {
     }
 
     @Test
+    void leastSquaresGivesTheSameDictionaryOnAnyNumberOfThreads() {
+        SplittableRandom rng = new SplittableRandom(12);
+        int m = 200;
+        int n = 150;
+        DMatrixRMaj a1 = gaussian(rng, m, n);
+        DMatrixRMaj a2 = a1.copy();
+        UpdateRule one = new LeastSquaresRule(1, 8, 1e-6, 1);
+        UpdateRule two = new LeastSquaresRule(1, 8, 1e-6, 2);
+        one.start(a1, linear(n), rng);
+        two.start(a2, linear(n), rng);
+        for (int t = 0; t < 3; t++) {
+            DMatrixRMaj y = gaussian(rng, 300, m);
+            DMatrixRMaj x = gaussian(rng, 300, n);
+            one.update(a1, y, x);
+            two.update(a2, y, x);
+        }
+        assertArrayEquals(a1.data, a2.data);
+    }
+
+    @Test
     void stateRoundTripsThroughACheckpoint() {
         SplittableRandom rng = new SplittableRandom(3);
         DMatrixRMaj a = gaussian(rng, M, N);
-        UpdateRule rule = new LeastSquaresRule(0.9, 1, 1e-6);
+        UpdateRule rule = new LeastSquaresRule(0.9, 1, 1e-6, 1);
         rule.start(a, LINEAR, rng);
         rule.update(a, gaussian(rng, 6, M), gaussian(rng, 6, N));
-        UpdateRule resumed = new LeastSquaresRule(0.9, 1, 1e-6);
+        UpdateRule resumed = new LeastSquaresRule(0.9, 1, 1e-6, 1);
         resumed.start(a, LINEAR, rng);
         resumed.restore(rule.state());
         DMatrixRMaj a2 = a.copy();
