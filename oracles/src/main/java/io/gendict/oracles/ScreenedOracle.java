@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
 
 /**
  * Screened starts: draws L latents z_l from p_z once per call (shared by the whole batch), forms the
- * L predictions A·G(z_l) with one product, and starts the inner oracle for each sample y from the
+ * L predictions A·G(z_l) with one product (stored m×L, so that each sample's L scores
+ * ‖A·G(z_l)‖² − 2·yᵀA·G(z_l) are m contiguous axpys), and starts the inner oracle for each sample y from the
  * candidate with the smallest ‖y − A·G(z_l)‖ (a given start competes with the candidates). When the
  * latent dimension k is small, L draws cover p_z and the inner oracle starts in the basin of the
  * global minimum far more often than from a few random starts; when k is large the screen degrades
@@ -21,7 +22,6 @@ import java.util.SplittableRandom;
  * @since 0.1
  */
 public final class ScreenedOracle implements DecodeOracle {
-    private static final int CHUNK = 64;
     private final DecodeOracle inner;
     private final int candidates;
 
@@ -44,36 +44,31 @@ public final class ScreenedOracle implements DecodeOracle {
         DMatrixRMaj z = LatentStarts.initial(prior, null, candidates, rng, LatentStarts.radius(0, prior));
         DMatrixRMaj x = new DMatrixRMaj(candidates, prior.outputDim());
         prior.forward(z, x);
-        DMatrixRMaj p = new DMatrixRMaj(candidates, m);
-        kern.gemm(false, true, 1, x, a, 0, p);
+        DMatrixRMaj pt = new DMatrixRMaj(m, candidates);
+        kern.gemm(false, true, 1, a, x, 0, pt);
         double[] norms = new double[candidates];
-        for (int l = 0; l < candidates; l++) {
-            norms[l] = kern.dot(m, p.data, l * m, p.data, l * m);
+        for (int i = 0; i < m; i++) {
+            for (int l = 0; l < candidates; l++) {
+                double v = pt.data[i * candidates + l];
+                norms[l] += v * v;
+            }
         }
         double[] given = start == null ? null : givenValues(a, prior, y, start, kern);
         DMatrixRMaj starts = new DMatrixRMaj(rows, k);
-        DMatrixRMaj chunk = new DMatrixRMaj(1, m);
-        DMatrixRMaj scores = new DMatrixRMaj(1, candidates);
-        for (int from = 0; from < rows; from += CHUNK) {
-            int count = Math.min(CHUNK, rows - from);
-            chunk.reshape(count, m);
-            System.arraycopy(y.data, from * m, chunk.data, 0, count * m);
-            scores.reshape(count, candidates);
-            kern.gemm(false, true, 1, chunk, p, 0, scores);
-            for (int b = 0; b < count; b++) {
-                int row = from + b;
-                int best = 0;
-                double bestValue = Double.POSITIVE_INFINITY;
-                for (int l = 0; l < candidates; l++) {
-                    double v = norms[l] - 2 * scores.data[b * candidates + l];
-                    if (v < bestValue) {
-                        bestValue = v;
-                        best = l;
-                    }
-                }
-                boolean keep = given != null && given[row] <= bestValue;
-                System.arraycopy(keep ? start.data : z.data, (keep ? row : best) * k, starts.data, row * k, k);
+        double[] scores = new double[candidates];
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(norms, 0, scores, 0, candidates);
+            for (int i = 0; i < m; i++) {
+                kern.axpy(candidates, -2 * y.data[b * m + i], pt.data, i * candidates, scores, 0);
             }
+            int best = 0;
+            for (int l = 1; l < candidates; l++) {
+                if (scores[l] < scores[best]) {
+                    best = l;
+                }
+            }
+            boolean keep = given != null && given[b] <= scores[best];
+            System.arraycopy(keep ? start.data : z.data, (keep ? b : best) * k, starts.data, b * k, k);
         }
         return inner.decode(a, prior, y, starts, rng);
     }
