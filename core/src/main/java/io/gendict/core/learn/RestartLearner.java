@@ -34,7 +34,9 @@ import java.util.SplittableRandom;
  * dictionary is the candidate with the smallest window error ‖Y_w − G(Ẑ)·A_cᵀ‖²_F / W. Candidate 0
  * starts at the context's A0, candidate c &gt; 0 at A0 with its entries shuffled (seeded), which keeps
  * A0's entry distribution and scale. Memory O(W·m + C·m·n), independent of the samples seen.
- * Checkpoint state: the base state, the window and the candidates. Stateful; not thread-safe.
+ * The candidates run on the context's threads, each decoding its window in one oracle call (one p_z
+ * screen per round); results do not depend on the thread count. Checkpoint state: the base state,
+ * the window and the candidates. Stateful; not thread-safe.
  *
  * @since 0.1
  */
@@ -59,6 +61,7 @@ public final class RestartLearner extends GenerativeLearner {
     private static final String CANDIDATES = "candidates";
     private final Options options;
     private final ChunkedDecoder decoder;
+    private final Workers workers;
     private final DMatrixRMaj priorMoment;
     private final DMatrixRMaj priorRoot;
     private final List<DMatrixRMaj> candidates = new ArrayList<>();
@@ -73,7 +76,8 @@ public final class RestartLearner extends GenerativeLearner {
     public RestartLearner(String name, DecodeOracle oracle, LearnerContext context, Options options) {
         super(name, context, oracle);
         this.options = options;
-        this.decoder = new ChunkedDecoder(oracle, context.threads(), Math.max(ChunkedDecoder.CHUNK, (options.window() + 1) / 2));
+        this.decoder = new ChunkedDecoder(oracle, 1, options.window());
+        this.workers = new Workers(context.threads());
         this.priorMoment = priorMoment(startRng.split());
         this.priorRoot = symmetricPower(priorMoment, 0.5);
         this.window = new DMatrixRMaj(0, a.numRows);
@@ -87,38 +91,57 @@ public final class RestartLearner extends GenerativeLearner {
     protected double fitBatch(DMatrixRMaj y, int batch) {
         DMatrixRMaj yw = appended(window, y, options.window());
         SplittableRandom rng = batchRng(batch);
-        DMatrixRMaj x = new DMatrixRMaj(yw.numRows, prior.outputDim());
-        List<DMatrixRMaj> fitted = new ArrayList<>(candidates.size());
-        double bestFit = Double.POSITIVE_INFINITY;
+        int count = candidates.size();
+        SplittableRandom[] streams = new SplittableRandom[count];
+        for (int c = 0; c < count; c++) {
+            streams[c] = rng.split();
+        }
+        DMatrixRMaj[] fitted = new DMatrixRMaj[count];
+        double[] fits = new double[count];
+        workers.run(count, c -> {
+            fitted[c] = candidates.get(c).copy();
+            fits[c] = rounds(fitted[c], yw, streams[c], batch, c);
+        }, "restart");
         int best = 0;
-        for (int c = 0; c < candidates.size(); c++) {
-            DMatrixRMaj ac = candidates.get(c).copy();
-            SplittableRandom stream = rng.split();
-            double fit = Double.NaN;
-            for (int round = 1; round <= options.rounds(); round++) {
-                DecodeResult r = decoder.decode(ac, prior, yw, stream.split());
-                if (!finite(r.z())) {
-                    throw nonFinite(batch, "decode (candidate " + c + ", round " + round + ")");
-                }
-                DMatrixRMaj z = whitened(r.z());
-                prior.forward(z, x);
-                fit = leastSquares(yw, x, ac);
-                if (!finite(ac) || !Double.isFinite(fit)) {
-                    throw nonFinite(batch, "update (candidate " + c + ", round " + round + ")");
-                }
-            }
-            fitted.add(ac);
-            if (fit < bestFit) {
-                bestFit = fit;
+        for (int c = 1; c < count; c++) {
+            if (fits[c] < fits[best]) {
                 best = c;
             }
         }
         window = yw;
-        for (int c = 0; c < candidates.size(); c++) {
-            candidates.get(c).setTo(fitted.get(c));
+        for (int c = 0; c < count; c++) {
+            candidates.get(c).setTo(fitted[c]);
         }
         a.setTo(candidates.get(best));
-        return bestFit;
+        return fits[best];
+    }
+
+    /**
+     * Runs the decode-whiten-fit rounds of one candidate on the window.
+     *
+     * @param ac        the candidate's dictionary, updated in place
+     * @param yw        W×m window. Not modified.
+     * @param stream    the candidate's random stream for this batch
+     * @param batch     batch index, for messages
+     * @param candidate candidate index, for messages
+     * @return the window error of the last fit
+     */
+    private double rounds(DMatrixRMaj ac, DMatrixRMaj yw, SplittableRandom stream, int batch, int candidate) {
+        DMatrixRMaj x = new DMatrixRMaj(yw.numRows, prior.outputDim());
+        double fit = Double.NaN;
+        for (int round = 1; round <= options.rounds(); round++) {
+            DecodeResult r = decoder.decode(ac, prior, yw, stream.split());
+            if (!finite(r.z())) {
+                throw nonFinite(batch, "decode (candidate " + candidate + ", round " + round + ")");
+            }
+            DMatrixRMaj z = whitened(r.z());
+            prior.forward(z, x);
+            fit = leastSquares(yw, x, ac);
+            if (!finite(ac) || !Double.isFinite(fit)) {
+                throw nonFinite(batch, "update (candidate " + candidate + ", round " + round + ")");
+            }
+        }
+        return fit;
     }
 
     /**
