@@ -4,6 +4,7 @@ import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Kernels;
+import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.LearnerContext;
@@ -51,6 +52,7 @@ public final class AltMinLearner extends GenerativeLearner {
 
     private static final String RULE = "rule.";
     private final ChunkedDecoder decoder;
+    private final MatrixKernels kernels;
     private final Options options;
     private final UpdateRule rule;
     private final DMatrixRMaj backup;
@@ -66,6 +68,7 @@ public final class AltMinLearner extends GenerativeLearner {
         super(name, context, oracle);
         this.options = options;
         this.decoder = new ChunkedDecoder(oracle, context.threads());
+        this.kernels = Kernels.parallel(context.threads());
         this.rule = rule;
         this.backup = a.copy();
         rule.start(a, prior, startRng.split());
@@ -165,7 +168,7 @@ public final class AltMinLearner extends GenerativeLearner {
 
     private double squaredError(DMatrixRMaj y, DMatrixRMaj x) {
         DMatrixRMaj r = y.copy();
-        Kernels.get().gemm(false, true, -1, x, a, 1, r);
+        kernels.gemm(false, true, -1, x, a, 1, r);
         double s = 0;
         for (int i = 0, size = r.numRows * r.numCols; i < size; i++) {
             s += r.data[i] * r.data[i];
