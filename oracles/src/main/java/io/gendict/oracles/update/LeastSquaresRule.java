@@ -60,7 +60,7 @@ public final class LeastSquaresRule implements SufficientStatisticsRule {
     public void start(DMatrixRMaj a0, GenerativePrior prior, SplittableRandom rng) {
         int n = prior.outputDim();
         s = new DMatrixRMaj(n, n);
-        chol = new Cholesky(n);
+        chol = new Cholesky(n, kern);
         lambda = 0;
         batches = 0;
     }
