@@ -1,5 +1,6 @@
 package io.gendict.core.learn;
 
+import io.gendict.core.kernel.Workers;
 import io.gendict.core.error.Checks;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.kernel.Kernels;

@@ -1,5 +1,6 @@
 package io.gendict.core.learn;
 
+import io.gendict.core.kernel.Workers;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.GenerativePrior;

@@ -1,5 +1,6 @@
 package io.gendict.core.learn;
 
+import io.gendict.core.kernel.Workers;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.LinearFeatures;

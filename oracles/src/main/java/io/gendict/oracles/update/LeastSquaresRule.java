@@ -35,6 +35,7 @@ public final class LeastSquaresRule implements SufficientStatisticsRule {
     private final double forgetting;
     private final double power;
     private final double ridge;
+    private final int threads;
     private final MatrixKernels kern;
     private DMatrixRMaj s;
     private Cholesky chol;
@@ -47,12 +48,13 @@ public final class LeastSquaresRule implements SufficientStatisticsRule {
      * @param forgetting β ∈ [0, 1]
      * @param power      exponent p ≥ 0 of the schedule β_t = β·(1 − 1/t)^p at batch t ≥ 2
      * @param ridge      relative ridge ρ &gt; 0
-     * @param threads    threads of the m×n×B and n×n×B products (the result does not depend on it)
+     * @param threads    threads of the m×n×B and n×n×B products and of the n×n solves (the result does not depend on it)
      */
     public LeastSquaresRule(double forgetting, double power, double ridge, int threads) {
         this.forgetting = forgetting;
         this.power = power;
         this.ridge = ridge;
+        this.threads = threads;
         this.kern = Kernels.parallel(threads);
     }
 
@@ -60,7 +62,7 @@ public final class LeastSquaresRule implements SufficientStatisticsRule {
     public void start(DMatrixRMaj a0, GenerativePrior prior, SplittableRandom rng) {
         int n = prior.outputDim();
         s = new DMatrixRMaj(n, n);
-        chol = new Cholesky(n, kern);
+        chol = new Cholesky(n, threads);
         lambda = 0;
         batches = 0;
     }

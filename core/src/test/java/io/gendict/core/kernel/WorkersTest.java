@@ -1,4 +1,4 @@
-package io.gendict.core.learn;
+package io.gendict.core.kernel;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;

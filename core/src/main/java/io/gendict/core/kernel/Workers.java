@@ -1,4 +1,4 @@
-package io.gendict.core.learn;
+package io.gendict.core.kernel;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
@@ -14,18 +14,20 @@ import java.util.function.IntConsumer;
  * threads (created on first use) take the next task index until none is left. What a task computes
  * must not depend on the thread that runs it, so results are the same for any thread count.
  * Thread-safe.
+ *
+ * @since 0.1
  */
-final class Workers {
+public final class Workers {
     private final int threads;
     private ForkJoinPool pool;
 
     /** @param threads threads, ≥ 1 (the caller's included) */
-    Workers(int threads) {
+    public Workers(int threads) {
         this.threads = Math.max(1, threads);
     }
 
     /** @return the number of threads, the caller's included */
-    int threads() {
+    public int threads() {
         return threads;
     }
 
@@ -37,7 +39,7 @@ final class Workers {
      * @param what  names the work in the error raised when a task is interrupted or fails with a checked exception
      * @throws RuntimeException the failure of a task
      */
-    void run(int count, IntConsumer task, String what) {
+    public void run(int count, IntConsumer task, String what) {
         int helpers = Math.min(threads, count) - 1;
         if (helpers <= 0) {
             for (int i = 0; i < count; i++) {
