@@ -12,9 +12,10 @@ import java.util.SplittableRandom;
 
 /**
  * Algorithm 1's step (ALGORITHMS.md §2.1): ĝ = (1/P)·Σ_p (A·G(ẑ_p) − y_p)·G(ẑ_p)ᵀ·C⁻¹, computed as
- * (1/P)·Rᵀ·(X·C⁻¹) with Rᵀ = A·Xᵀ − Yᵀ, then A ← Proj_{B(A0,Δ)}(A − η·ĝ), column-wise: a column
+ * (1/P)·Rᵀ·(X·C⁻¹) with R = X·Aᵀ − Y (P×m), then A ← Proj_{B(A0,Δ)}(A − η·ĝ), column-wise: a column
  * farther than Δ from its A0 column is pulled back onto that sphere. C⁻¹ is the Monte-Carlo
- * estimate (§2.4) or the identity. Δ = 0 disables the projection.
+ * estimate (§2.4) or the identity. Δ = 0 disables the projection. The products run on the given
+ * number of threads (the result does not depend on it) into reused buffers.
  *
  * @since 0.1
  */
@@ -23,6 +24,9 @@ public final class PreconditionedGradientRule implements SufficientStatisticsRul
     private final double delta;
     private final boolean monteCarlo;
     private final int samples;
+    private final MatrixKernels kern;
+    private final DMatrixRMaj residual = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj preconditioned = new DMatrixRMaj(1, 1);
     private DMatrixRMaj a0;
     private DMatrixRMaj cInv;
 
@@ -31,12 +35,14 @@ public final class PreconditionedGradientRule implements SufficientStatisticsRul
      * @param delta      projection radius Δ around A0 per column; 0 for none
      * @param monteCarlo whether C⁻¹ is estimated (else the identity)
      * @param samples    Monte-Carlo draws, ≤ 0 for max(10n, 10⁴)
+     * @param threads    threads of the products, ≥ 1
      */
-    public PreconditionedGradientRule(double eta, double delta, boolean monteCarlo, int samples) {
+    public PreconditionedGradientRule(double eta, double delta, boolean monteCarlo, int samples, int threads) {
         this.eta = eta;
         this.delta = delta;
         this.monteCarlo = monteCarlo;
         this.samples = samples;
+        this.kern = Kernels.parallel(threads);
     }
 
     @Override
@@ -55,13 +61,11 @@ public final class PreconditionedGradientRule implements SufficientStatisticsRul
     @Override
     public void update(DMatrixRMaj a, DMatrixRMaj y, DMatrixRMaj x) {
         int rows = y.numRows;
-        int n = a.numCols;
-        MatrixKernels kern = Kernels.get();
-        DMatrixRMaj rt = CommonOps_DDRM.transpose(y, null);
-        kern.gemm(false, false, 1, a, CommonOps_DDRM.transpose(x, null), -1, rt);
-        DMatrixRMaj xc = new DMatrixRMaj(rows, n);
-        kern.gemm(false, false, 1, x, cInv, 0, xc);
-        kern.gemm(false, false, -eta / rows, rt, xc, 1, a);
+        residual.setTo(y);
+        kern.gemm(false, true, 1, x, a, -1, residual);
+        preconditioned.reshape(rows, a.numCols);
+        kern.gemm(false, false, 1, x, cInv, 0, preconditioned);
+        kern.gemm(true, false, -eta / rows, residual, preconditioned, 1, a);
         if (delta > 0) {
             projectColumns(a);
         }
@@ -74,8 +78,7 @@ public final class PreconditionedGradientRule implements SufficientStatisticsRul
     public void update(DMatrixRMaj a, DMatrixRMaj yx, DMatrixRMaj xx, int rows) {
         Checks.shape("preconditioned-gradient sum YᵀX", yx, a.numRows, a.numCols);
         Checks.shape("preconditioned-gradient sum XᵀX", xx, a.numCols, a.numCols);
-        MatrixKernels kern = Kernels.get();
-        DMatrixRMaj residual = yx.copy();
+        residual.setTo(yx);
         kern.gemm(false, false, 1, a, xx, -1, residual);
         kern.gemm(false, false, -eta / rows, residual, cInv, 1, a);
         if (delta > 0) {

@@ -18,6 +18,7 @@ public final class PreconditionedGradientRuleProvider implements UpdateRuleProvi
             .doubleParam("delta", 0.0, 0, Double.NaN, "projection radius around A0 per column; 0 disables")
             .stringParam("preconditioner", "monte-carlo", List.of("monte-carlo", "identity"), "C^-1 estimate or the identity")
             .intParam("samples", 0, 0, 100_000_000, "Monte-Carlo draws for C*; 0 for max(10n, 10^4)")
+            .intParam("threads", 1, 1, 1024, "worker threads of the products (same result for any count)")
             .build();
 
     @Override
@@ -38,6 +39,7 @@ public final class PreconditionedGradientRuleProvider implements UpdateRuleProvi
     @Override
     public UpdateRule create(Params params) {
         return new PreconditionedGradientRule(params.getDouble("eta"), params.getDouble("delta"),
-                params.getString("preconditioner").equals("monte-carlo"), params.getInt("samples"));
+                params.getString("preconditioner").equals("monte-carlo"), params.getInt("samples"),
+                params.getInt("threads"));
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -105,7 +106,7 @@ class UpdateRulesTest {
         SplittableRandom rng = new SplittableRandom(5);
         DMatrixRMaj aStar = gaussian(rng, M, N);
         for (Supplier<SufficientStatisticsRule> make : List.<Supplier<SufficientStatisticsRule>>of(() -> new LeastSquaresRule(1, 8, 1e-6, 1), () -> new LeastSquaresRule(0, 0, 1e-3, 1),
-                () -> new PreconditionedGradientRule(0.3, 0.5, false, 0))) {
+                () -> new PreconditionedGradientRule(0.3, 0.5, false, 0, 1))) {
             SufficientStatisticsRule rows = make.get();
             SufficientStatisticsRule sums = make.get();
             DMatrixRMaj a0 = gaussian(rng, M, N);
@@ -140,23 +141,26 @@ class UpdateRulesTest {
     }
 
     @Test
-    void leastSquaresGivesTheSameDictionaryOnAnyNumberOfThreads() {
-        SplittableRandom rng = new SplittableRandom(12);
+    void rulesGiveTheSameDictionaryOnAnyNumberOfThreads() {
         int m = 200;
         int n = 150;
-        DMatrixRMaj a1 = gaussian(rng, m, n);
-        DMatrixRMaj a2 = a1.copy();
-        UpdateRule one = new LeastSquaresRule(1, 8, 1e-6, 1);
-        UpdateRule two = new LeastSquaresRule(1, 8, 1e-6, 2);
-        one.start(a1, linear(n), rng);
-        two.start(a2, linear(n), rng);
-        for (int t = 0; t < 3; t++) {
-            DMatrixRMaj y = gaussian(rng, 300, m);
-            DMatrixRMaj x = gaussian(rng, 300, n);
-            one.update(a1, y, x);
-            two.update(a2, y, x);
+        for (IntFunction<UpdateRule> make : List.<IntFunction<UpdateRule>>of(t -> new LeastSquaresRule(1, 8, 1e-6, t),
+                t -> new PreconditionedGradientRule(0.3, 0.5, false, 0, t))) {
+            SplittableRandom rng = new SplittableRandom(12);
+            DMatrixRMaj a1 = gaussian(rng, m, n);
+            DMatrixRMaj a2 = a1.copy();
+            UpdateRule one = make.apply(1);
+            UpdateRule two = make.apply(2);
+            one.start(a1, linear(n), new SplittableRandom(1));
+            two.start(a2, linear(n), new SplittableRandom(1));
+            for (int t = 0; t < 3; t++) {
+                DMatrixRMaj y = gaussian(rng, 300, m);
+                DMatrixRMaj x = gaussian(rng, 300, n);
+                one.update(a1, y, x);
+                two.update(a2, y, x);
+            }
+            assertArrayEquals(a1.data, a2.data, one.getClass().getSimpleName());
         }
-        assertArrayEquals(a1.data, a2.data);
     }
 
     @Test
@@ -184,7 +188,7 @@ class UpdateRulesTest {
         DMatrixRMaj x = gaussian(rng, 8, N);
         DMatrixRMaj y = gaussian(rng, 8, M);
         DMatrixRMaj a = a0.copy();
-        PreconditionedGradientRule free = new PreconditionedGradientRule(0.1, 0, false, 0);
+        PreconditionedGradientRule free = new PreconditionedGradientRule(0.1, 0, false, 0, 1);
         free.start(a0, LINEAR, rng);
         free.update(a, y, x);
         DMatrixRMaj r = new DMatrixRMaj(8, M);
@@ -195,7 +199,7 @@ class UpdateRulesTest {
         assertArrayEquals(expected.data, a.data, 1e-12);
 
         DMatrixRMaj b = a0.copy();
-        PreconditionedGradientRule projected = new PreconditionedGradientRule(10, 0.05, false, 0);
+        PreconditionedGradientRule projected = new PreconditionedGradientRule(10, 0.05, false, 0, 1);
         projected.start(a0, LINEAR, rng);
         projected.update(b, y, x);
         for (int j = 0; j < N; j++) {
@@ -209,7 +213,7 @@ class UpdateRulesTest {
 
     @Test
     void monteCarloPreconditionerApproximatesTheInverseSecondMoment() {
-        PreconditionedGradientRule rule = new PreconditionedGradientRule(0.5, 0, true, 200_000);
+        PreconditionedGradientRule rule = new PreconditionedGradientRule(0.5, 0, true, 200_000, 1);
         rule.start(new DMatrixRMaj(M, N), LINEAR, new SplittableRandom(5));
         DMatrixRMaj diff = CommonOps_DDRM.subtract(rule.preconditioner(), CommonOps_DDRM.identity(N), null);
         assertTrue(NormOps_DDRM.normF(diff) < 0.03, "||C^-1 - I||_F = " + NormOps_DDRM.normF(diff));

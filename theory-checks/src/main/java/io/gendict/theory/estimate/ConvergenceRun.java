@@ -58,7 +58,7 @@ public record ConvergenceRun(double[] errors, ConvergenceFit fit) {
             }
         }
         SyntheticSource data = SyntheticSource.builder(prior, m, rng.nextLong()).sigma(sigma).dictionary(aStar).build();
-        PreconditionedGradientRule rule = new PreconditionedGradientRule(eta, 2 * delta, true, monteCarlo);
+        PreconditionedGradientRule rule = new PreconditionedGradientRule(eta, 2 * delta, true, monteCarlo, 1);
         rule.start(a, prior, rng.split());
         double[] errors = new double[steps];
         DMatrixRMaj diff = new DMatrixRMaj(m, n);
