@@ -76,7 +76,7 @@ final class VectorGemm {
             int ncPad = roundUp(nc, NR);
             int edgeCol = nc / NR * NR;
             int rawCols = rawB ? edgeCol : 0;
-            packB(transB, b, bOff, ldb, k, kcMax, jc, nc, rawCols, pb, w.rowsB.of(ldb));
+            packB(transB, b, bOff, ldb, k, kcMax, jc, nc, rawCols, pb);
             for (int ic = 0; ic < m; ic += MC) {
                 int mc = Math.min(MC, m - ic);
                 int rawRows = rawA ? mc / MR * MR : 0;
@@ -90,7 +90,7 @@ final class VectorGemm {
                 for (int pc = 0; pc < k; pc += kcMax) {
                     int kc = Math.min(kcMax, k - pc);
                     boolean accumulate = pc > 0 || beta != 0;
-                    packA(transA, alpha, a, aOff, lda, ic, mc, pc, kc, rawRows, pa, w.rowsA.of(lda));
+                    packA(transA, alpha, a, aOff, lda, ic, mc, pc, kc, rawRows, pa);
                     int aRaw = aOff + ic * lda + pc;
                     int bPanel = pc * ncPad;
                     for (int jr = 0; jr < nc; jr += NR) {
@@ -249,30 +249,18 @@ final class VectorGemm {
     /**
      * Packs columns [fromCol, nc) of op(B)[0:k, jc:jc+nc] into NR-wide strips per K block, zero-padded to
      * whole strips: row p of the strip at column jr of the K block at pc lands at pc·ncPad + jr·kc + p·NR,
-     * where ncPad is nc rounded up to NR and kc the block's depth. Full strips of a transposed B are
-     * gathered a vector at a time, from L rows whose offsets are {@code rows}.
+     * where ncPad is nc rounded up to NR and kc the block's depth. A transposed B is copied a column at a
+     * time (the Vector API's gathers are not compiled to gather instructions on every JDK).
      */
     private static void packB(boolean transB, double[] b, int bOff, int ldb, int k, int kcMax, int jc, int nc,
-                              int fromCol, double[] pb, int[] rows) {
+                              int fromCol, double[] pb) {
         int ncPad = roundUp(nc, NR);
         int full = nc / NR * NR;
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
             int panel = pc * ncPad;
             if (transB) {
-                for (int jr = fromCol; jr < full; jr += NR) {
-                    int src = bOff + (jc + jr) * ldb + pc;
-                    int dst = panel + jr * kc;
-                    for (int p = 0; p < kc; p++) {
-                        int sp = src + p;
-                        int d = dst + p * NR;
-                        DoubleVector.fromArray(S, b, sp, rows, 0).intoArray(pb, d);
-                        DoubleVector.fromArray(S, b, sp + L * ldb, rows, 0).intoArray(pb, d + L);
-                        DoubleVector.fromArray(S, b, sp + 2 * L * ldb, rows, 0).intoArray(pb, d + 2 * L);
-                        DoubleVector.fromArray(S, b, sp + 3 * L * ldb, rows, 0).intoArray(pb, d + 3 * L);
-                    }
-                }
-                for (int j = Math.max(fromCol, full); j < nc; j++) {
+                for (int j = fromCol; j < nc; j++) {
                     int src = bOff + (jc + j) * ldb + pc;
                     int dst = panel + j / NR * NR * kc + j % NR;
                     for (int p = 0; p < kc; p++) {
@@ -307,25 +295,18 @@ final class VectorGemm {
 
     /**
      * Packs rows [fromRow, mc) of α·op(A)[ic:ic+mc, pc:pc+kc] as rows of length kc, zero-padded to whole
-     * MR-row strips: entry (i, p) lands at i·kc + p. A transposed A is gathered a vector at a time, from L
-     * rows whose offsets are {@code rows}.
+     * MR-row strips: entry (i, p) lands at i·kc + p. A transposed A is copied a row of its storage at a time.
      */
     private static void packA(boolean transA, double alpha, double[] a, int aOff, int lda, int ic, int mc, int pc,
-                              int kc, int fromRow, double[] pa, int[] rows) {
+                              int kc, int fromRow, double[] pa) {
         if (fromRow >= mc) {
             return;
         }
         if (transA) {
-            int full = S.loopBound(kc);
-            for (int i = fromRow; i < mc; i++) {
-                int src = aOff + pc * lda + ic + i;
-                int dst = i * kc;
-                int p = 0;
-                for (; p < full; p += L) {
-                    DoubleVector.fromArray(S, a, src + p * lda, rows, 0).mul(alpha).intoArray(pa, dst + p);
-                }
-                for (; p < kc; p++) {
-                    pa[dst + p] = alpha * a[src + p * lda];
+            for (int p = 0; p < kc; p++) {
+                int src = aOff + (pc + p) * lda + ic;
+                for (int i = fromRow; i < mc; i++) {
+                    pa[i * kc + p] = alpha * a[src + i];
                 }
             }
         } else {
@@ -358,27 +339,8 @@ final class VectorGemm {
         return (x + multiple - 1) / multiple * multiple;
     }
 
-    /** The offsets 0, ld, 2·ld, … of L successive rows of a matrix, to gather a column vector; refilled when ld changes. */
-    private static final class RowOffsets {
-        private final int[] offsets = new int[L];
-        private int ld = -1;
-
-        int[] of(int rowStride) {
-            if (ld != rowStride) {
-                for (int i = 0; i < L; i++) {
-                    offsets[i] = i * rowStride;
-                }
-                ld = rowStride;
-            }
-            return offsets;
-        }
-    }
-
     /** Per-thread packing buffers, grown on demand and then reused. */
     private static final class Workspace {
-        /** Gather offsets for the transposed packing of A and of B. */
-        private final RowOffsets rowsA = new RowOffsets();
-        private final RowOffsets rowsB = new RowOffsets();
         private double[] packA = new double[0];
         private double[] packB = new double[0];
         /** C tiles cut short by the last rows of an M block. */
