@@ -59,8 +59,13 @@ public final class BenchCommand implements Runnable {
                     + "with --scaling: fast, algorithm1); none with --methods=none.")
     private List<String> methods;
 
-    @Option(names = "--method-batches", defaultValue = "5", description = "Most training batches timed per method (after one untimed) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method-batches", defaultValue = "5", description = "Most training batches timed per method (after the warm-up) (default: ${DEFAULT-VALUE}).")
     private int methodBatches;
+
+    @Option(names = "--warm-up", defaultValue = "1", paramLabel = "SECONDS",
+            description = "Untimed training before a method's timed batches, for the JIT: at least one batch, more "
+                    + "until this time has passed, at most 20 (default: ${DEFAULT-VALUE}).")
+    private double warmUp;
 
     @Option(names = "--method-budget", defaultValue = "4", paramLabel = "SECONDS",
             description = "A method stops after 2 timed batches once it used this many seconds (default: ${DEFAULT-VALUE}).")
@@ -103,9 +108,9 @@ public final class BenchCommand implements Runnable {
             return;
         }
         List<String> chosen = chosen(MethodBenchmark.DEFAULT_METHODS);
+        MethodBenchmark timer = chosen.isEmpty() ? null : methodBenchmark();
         Report report = noKernels ? null : new KernelBenchmark(KernelBenchmark.DEFAULT_SHAPES, threads, repeats, seed.seed()).run();
-        List<Timing> timings = chosen.isEmpty() ? List.of()
-                : methodBenchmark().run(MethodBenchmark.DEFAULT_SETTINGS, chosen);
+        List<Timing> timings = timer == null ? List.of() : timer.run(MethodBenchmark.DEFAULT_SETTINGS, chosen);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(report, timings, null, null)));
@@ -158,7 +163,8 @@ public final class BenchCommand implements Runnable {
 
     private MethodBenchmark methodBenchmark() {
         Registry registry = plugins.registry();
-        return new MethodBenchmark(registry, new MethodCatalog(registry), methodBatches, methodBudget, threads, seed.seed());
+        return new MethodBenchmark(registry, new MethodCatalog(registry), methodBatches, methodBudget, warmUp, threads,
+                seed.seed());
     }
 
     private void printSizes(List<SizePoint> points, PrintWriter out) {

@@ -22,7 +22,7 @@ class BenchCommandTest {
 
     @Test
     void timesEachMethodPerBatchOnBothSettings() {
-        assertEquals(0, run("bench", "--no-kernels", "--methods", "fast,ksvd", "--method-batches", "1", "--json"),
+        assertEquals(0, run("bench", "--warm-up", "0", "--no-kernels", "--methods", "fast,ksvd", "--method-batches", "1", "--json"),
                 err.toString());
         JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
         JsonArray methods = json.getAsJsonArray("methods");
@@ -41,14 +41,14 @@ class BenchCommandTest {
 
     @Test
     void tableNamesTheMethods() {
-        assertEquals(0, run("bench", "--no-kernels", "--methods", "mod", "--method-batches", "1"), err.toString());
+        assertEquals(0, run("bench", "--warm-up", "0", "--no-kernels", "--methods", "mod", "--method-batches", "1"), err.toString());
         assertTrue(out.toString().contains("seconds per training batch") && out.toString().contains("dependencies"),
                 out.toString());
     }
 
     @Test
     void scalingNormalisesPerSampleAndPerMn() {
-        assertEquals(0, run("bench", "--scaling", "--dims", "196,392", "--batch-sizes", "30,60", "--methods", "mod",
+        assertEquals(0, run("bench", "--warm-up", "0", "--scaling", "--dims", "196,392", "--batch-sizes", "30,60", "--methods", "mod",
                 "--method-batches", "1", "--json"), err.toString());
         JsonArray points = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("scaling");
         assertEquals(4, points.size(), out.toString());
@@ -66,7 +66,7 @@ class BenchCommandTest {
 
     @Test
     void threadScalingReportsTheThroughputRatio() {
-        assertEquals(0, run("bench", "--thread-scaling", "--methods", "mod", "--method-batches", "1", "--json"),
+        assertEquals(0, run("bench", "--warm-up", "0", "--thread-scaling", "--methods", "mod", "--method-batches", "1", "--json"),
                 err.toString());
         JsonArray points = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("threadScaling");
         assertEquals(1, points.size(), out.toString());
@@ -90,5 +90,11 @@ class BenchCommandTest {
     void threadScalingNeedsTwoThreads() {
         assertEquals(2, run("bench", "--thread-scaling", "--threads", "1", "--methods", "mod"));
         assertTrue(err.toString().contains("threads"), err.toString());
+    }
+
+    @Test
+    void negativeWarmUpIsRefused() {
+        assertEquals(2, run("bench", "--no-kernels", "--methods", "mod", "--warm-up", "-1"));
+        assertTrue(err.toString().contains("warm-up") && out.toString().isEmpty(), err.toString());
     }
 }

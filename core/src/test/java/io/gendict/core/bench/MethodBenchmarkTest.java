@@ -76,7 +76,7 @@ class MethodBenchmarkTest {
             Recorder r = new Recorder(context);
             learners.add(r);
             return r;
-        }, 4, 1e9, 1, 7L);
+        }, 4, 1e9, 0, 1, 7L);
         List<Timing> timings = bench.time(TOY, "recorder", 6, List.of(1, 3));
         assertEquals(2, learners.size());
         assertEquals(List.of(1, 3), timings.stream().map(Timing::threads).toList());
@@ -98,8 +98,20 @@ class MethodBenchmarkTest {
     }
 
     @Test
+    void warmUpFitsUntimedBatchesUntilItsTimeHasPassed() {
+        List<Recorder> learners = new ArrayList<>();
+        MethodBenchmark bench = new MethodBenchmark(REGISTRY, (method, context) -> {
+            Recorder r = new Recorder(context);
+            learners.add(r);
+            return r;
+        }, 3, 1e9, 3600, 1, 7L);
+        assertEquals(3, bench.time(TOY, "recorder", 4, 1).batches());
+        assertEquals(20 + 3, learners.get(0).seen.size(), "the warm-up stops at 20 batches");
+    }
+
+    @Test
     void theBudgetStopsAfterTwoBatches() {
-        MethodBenchmark bench = new MethodBenchmark(REGISTRY, (method, context) -> new Recorder(context), 5, 0, 1, 7L);
+        MethodBenchmark bench = new MethodBenchmark(REGISTRY, (method, context) -> new Recorder(context), 5, 0, 0, 1, 7L);
         assertEquals(2, bench.time(TOY, "recorder", 4, 2).batches());
     }
 }
