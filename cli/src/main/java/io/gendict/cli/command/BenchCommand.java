@@ -63,8 +63,8 @@ public final class BenchCommand implements Runnable {
     private int methodBatches;
 
     @Option(names = "--warm-up", defaultValue = "1", paramLabel = "SECONDS",
-            description = "Untimed training before a method's timed batches, for the JIT: at least one batch, more "
-                    + "until this time has passed, at most 20 (default: ${DEFAULT-VALUE}).")
+            description = "Untimed training of throwaway copies of a method's learners before its timed batches, for the "
+                    + "JIT: at least one batch, more until this time has passed, at most 20 (default: ${DEFAULT-VALUE}).")
     private double warmUp;
 
     @Option(names = "--method-budget", defaultValue = "4", paramLabel = "SECONDS",
@@ -190,7 +190,8 @@ public final class BenchCommand implements Runnable {
 
     private void printTimings(List<Timing> timings, PrintWriter out) {
         out.printf("%nseconds per training batch (30 samples, %d threads, wall time); test: encoding %d×30 fresh "
-                + "samples and the test error after the last batch%n", threads, MethodBenchmark.TEST_BATCHES);
+                + "samples (median of %d passes) and the test error after the last batch%n", threads,
+                MethodBenchmark.TEST_BATCHES, MethodBenchmark.TEST_PASSES);
         out.printf("%-16s%-12s%9s%12s%12s%12s%12s%n", "setting", "method", "batches", "median s", "best s", "test s",
                 "test error");
         for (Timing t : timings) {

@@ -17,8 +17,12 @@ import org.ejml.data.DMatrixRMaj;
  * multiply–adds, and all other operations, run on the calling thread.
  */
 final class ParallelKernels implements MatrixKernels {
-    /** Smallest M·N·K worth splitting: below it, the hand-off costs more than it saves. */
-    static final long MIN_PARALLEL_MACS = 1L << 20;
+    /**
+     * Smallest M·N·K worth splitting: below it, the hand-off costs more than it saves. Waking an idle
+     * pool thread takes 35–150 µs on a virtual machine (measured on the 2-core KVM guest this was tuned
+     * on), as long as about 4M multiply–adds take on one core.
+     */
+    static final long MIN_PARALLEL_MACS = 1L << 23;
     /** Band boundaries are multiples of these, so that bands cover whole register tiles (5 rows, 4·8 columns). */
     private static final int ROW_ALIGN = 10;
     private static final int COL_ALIGN = 32;
@@ -27,10 +31,17 @@ final class ParallelKernels implements MatrixKernels {
 
     private final BlockGemm base;
     private final int threads;
+    private final long minParallelMacs;
 
     ParallelKernels(BlockGemm base, int threads) {
+        this(base, threads, MIN_PARALLEL_MACS);
+    }
+
+    /** @param minParallelMacs smallest M·N·K split between threads (tests use small ones to split small products) */
+    ParallelKernels(BlockGemm base, int threads, long minParallelMacs) {
         this.base = base;
         this.threads = threads;
+        this.minParallelMacs = minParallelMacs;
     }
 
     @Override
@@ -53,7 +64,7 @@ final class ParallelKernels implements MatrixKernels {
         int extent = byRows ? m : n;
         int align = byRows ? ROW_ALIGN : COL_ALIGN;
         int bands = (int) Math.min(threads, (extent + align - 1) / align);
-        if (bands < 2 || (long) m * n * k < MIN_PARALLEL_MACS) {
+        if (bands < 2 || (long) m * n * k < minParallelMacs) {
             base.gemm(transA, transB, alpha, a, b, beta, c);
             return;
         }

@@ -98,15 +98,20 @@ class MethodBenchmarkTest {
     }
 
     @Test
-    void warmUpFitsUntimedBatchesUntilItsTimeHasPassed() {
+    void warmUpRunsOnThrowawayLearnersUntilItsTimeHasPassed() {
         List<Recorder> learners = new ArrayList<>();
         MethodBenchmark bench = new MethodBenchmark(REGISTRY, (method, context) -> {
             Recorder r = new Recorder(context);
             learners.add(r);
             return r;
         }, 3, 1e9, 3600, 1, 7L);
-        assertEquals(3, bench.time(TOY, "recorder", 4, 1).batches());
-        assertEquals(20 + 3, learners.get(0).seen.size(), "the warm-up stops at 20 batches");
+        Timing warmed = bench.time(TOY, "recorder", 4, 1);
+        assertEquals(2, learners.size());
+        assertEquals(1 + 3, learners.get(0).seen.size(), "the measured learner fits one untimed and the timed batches");
+        assertEquals(20, learners.get(1).seen.size(), "the throwaway copy's warm-up stops at 20 batches");
+        Timing cold = new MethodBenchmark(REGISTRY, (method, context) -> new Recorder(context), 3, 1e9, 0, 1, 7L)
+                .time(TOY, "recorder", 4, 1);
+        assertEquals(cold.testError(), warmed.testError());
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ParallelKernelsTest {
     /**
      * Row-split (narrow C), column-split (wide C), ragged bands, bands spanning several cache blocks,
-     * matrix–vector, and one below the threshold.
+     * matrix–vector, and a tiny one; split with a threshold of one multiply–add, and with the default
+     * threshold (which only the largest of these exceed).
      */
     private static final int[][] SHAPES = {
         {200, 150, 100}, {40, 160, 301}, {97, 131, 89}, {600, 300, 20}, {127, 260, 547}, {3000, 400, 1},
@@ -34,24 +35,28 @@ class ParallelKernelsTest {
         SplittableRandom rng = new SplittableRandom(21);
         for (BlockGemm base : bases()) {
             for (int threads : new int[] {2, 3}) {
-                MatrixKernels parallel = Kernels.parallel(base, threads);
-                for (int[] s : SHAPES) {
-                    for (int t = 0; t < 4; t++) {
-                        boolean transA = (t & 1) != 0;
-                        boolean transB = (t & 2) != 0;
-                        DMatrixRMaj a = transA ? Reference.random(s[1], s[0], rng) : Reference.random(s[0], s[1], rng);
-                        DMatrixRMaj b = transB ? Reference.random(s[2], s[1], rng) : Reference.random(s[1], s[2], rng);
-                        for (double[] ab : new double[][] {{0.5, -2.0}, {1.0, 0.0}}) {
-                            DMatrixRMaj c = Reference.random(s[0], s[2], rng);
-                            DMatrixRMaj expected = Reference.gemm(transA, transB, ab[0], a, b, ab[1], c);
-                            DMatrixRMaj single = c.copy();
-                            base.gemm(transA, transB, ab[0], a, b, ab[1], single);
-                            parallel.gemm(transA, transB, ab[0], a, b, ab[1], c);
-                            assertArrayEquals(single.data, c.data, base.name() + " × " + threads + " on " + s[0]
-                                    + "x" + s[1] + "x" + s[2] + " transA=" + transA + " transB=" + transB);
-                            assertTrue(Reference.relativeError(c, expected) < KernelContract.TOLERANCE);
-                        }
-                    }
+                assertBitIdentical(base, new ParallelKernels(base, threads, 1), rng);
+                assertBitIdentical(base, Kernels.parallel(base, threads), rng);
+            }
+        }
+    }
+
+    private static void assertBitIdentical(BlockGemm base, MatrixKernels parallel, SplittableRandom rng) {
+        for (int[] s : SHAPES) {
+            for (int t = 0; t < 4; t++) {
+                boolean transA = (t & 1) != 0;
+                boolean transB = (t & 2) != 0;
+                DMatrixRMaj a = transA ? Reference.random(s[1], s[0], rng) : Reference.random(s[0], s[1], rng);
+                DMatrixRMaj b = transB ? Reference.random(s[2], s[1], rng) : Reference.random(s[1], s[2], rng);
+                for (double[] ab : new double[][] {{0.5, -2.0}, {1.0, 0.0}}) {
+                    DMatrixRMaj c = Reference.random(s[0], s[2], rng);
+                    DMatrixRMaj expected = Reference.gemm(transA, transB, ab[0], a, b, ab[1], c);
+                    DMatrixRMaj single = c.copy();
+                    base.gemm(transA, transB, ab[0], a, b, ab[1], single);
+                    parallel.gemm(transA, transB, ab[0], a, b, ab[1], c);
+                    assertArrayEquals(single.data, c.data, parallel + " on " + s[0] + "x" + s[1] + "x" + s[2]
+                            + " transA=" + transA + " transB=" + transB);
+                    assertTrue(Reference.relativeError(c, expected) < KernelContract.TOLERANCE);
                 }
             }
         }
