@@ -179,8 +179,8 @@ public final class BenchCommand implements Runnable {
     }
 
     private static void printSpeedups(List<ThreadPoint> points, PrintWriter out) {
-        out.printf("%nthread scaling: median seconds per batch of %d group-sparsity samples (m = 784, n = 300)%n",
-                ScalingBenchmark.THREAD_BATCH_SIZE);
+        out.printf("%nthread scaling: median seconds per batch of %d group-sparsity samples (m = 784, n = 300); speed-up: "
+                + "median over batches of the paired ratio (same batch, fitted back to back)%n", ScalingBenchmark.THREAD_BATCH_SIZE);
         out.printf("%-12s%12s%12s%10s%n", "method", "1 thread", points.isEmpty() ? "T threads"
                 : points.get(0).threads() + " threads", "speed-up");
         for (ThreadPoint p : points) {

@@ -185,8 +185,9 @@ public final class MethodBenchmark {
                 testError = pass == 0 ? error : testError;
             }
             Arrays.sort(passes);
+            List<Double> perBatch = Arrays.stream(seconds, 0, done).boxed().toList();
             return new Timing(settings.name(), settings.methods().get(0), settings.batchSize(), settings.threads(), done,
-                    sorted[done / 2], sorted[0], passes[TEST_PASSES / 2], testError);
+                    sorted[done / 2], sorted[0], passes[TEST_PASSES / 2], testError, perBatch);
         }
     }
 
@@ -201,8 +202,10 @@ public final class MethodBenchmark {
      * @param testSeconds   seconds to encode the {@value #TEST_BATCHES}×{@value #PAPER_BATCH_SIZE} test samples (median pass)
      *                      and reconstruct them
      * @param testError     the paper's test error after the last batch
+     * @param batchSeconds  seconds of each timed batch, in order
      */
     public record Timing(String setting, String method, int batchSize, int threads, int batches,
-                         double medianSeconds, double bestSeconds, double testSeconds, double testError) {
+                         double medianSeconds, double bestSeconds, double testSeconds, double testError,
+                         List<Double> batchSeconds) {
     }
 }

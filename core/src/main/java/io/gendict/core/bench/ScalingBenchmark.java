@@ -5,6 +5,7 @@ import io.gendict.core.error.Checks;
 import io.gendict.core.experiment.SyntheticPreset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -87,8 +88,13 @@ public final class ScalingBenchmark {
                     List.of(1, threads));
             Timing one = pair.get(0);
             Timing many = pair.get(1);
+            double[] ratios = new double[one.batches()];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = one.batchSeconds().get(i) / many.batchSeconds().get(i);
+            }
+            Arrays.sort(ratios);
             out.add(new ThreadPoint(method, THREAD_BATCH_SIZE, threads, one.medianSeconds(), many.medianSeconds(),
-                    one.medianSeconds() / many.medianSeconds()));
+                    ratios[ratios.length / 2]));
         }
         return out;
     }
@@ -122,7 +128,9 @@ public final class ScalingBenchmark {
      * @param threads        the thread count compared with one
      * @param oneThread      median seconds per batch with one thread
      * @param manyThreads    median seconds per batch with {@code threads} threads
-     * @param speedup        oneThread / manyThreads: the throughput ratio
+     * @param speedup        the throughput ratio: the median over batches of the seconds with one thread over
+     *                       those with {@code threads} on the same batch, fitted right after (paired, so that
+     *                       load that comes and goes cancels)
      */
     public record ThreadPoint(String method, int batchSize, int threads, double oneThread, double manyThreads,
                               double speedup) {

@@ -56,6 +56,8 @@ public final class AltMinLearner extends GenerativeLearner {
     private final Options options;
     private final UpdateRule rule;
     private final DMatrixRMaj backup;
+    /** The round test's residual Y − X·Aᵀ, reused across rounds. */
+    private final DMatrixRMaj residual = new DMatrixRMaj(1, 1);
 
     /**
      * @param name    the method name reported by {@link #name()}
@@ -167,12 +169,9 @@ public final class AltMinLearner extends GenerativeLearner {
     }
 
     private double squaredError(DMatrixRMaj y, DMatrixRMaj x) {
-        DMatrixRMaj r = y.copy();
-        kernels.gemm(false, true, -1, x, a, 1, r);
-        double s = 0;
-        for (int i = 0, size = r.numRows * r.numCols; i < size; i++) {
-            s += r.data[i] * r.data[i];
-        }
-        return s;
+        residual.setTo(y);
+        kernels.gemm(false, true, -1, x, a, 1, residual);
+        int size = residual.numRows * residual.numCols;
+        return kernels.dot(size, residual.data, 0, residual.data, 0);
     }
 }
