@@ -11,17 +11,21 @@ import java.util.SplittableRandom;
 
 /**
  * Screened starts: draws L latents z_l from p_z once per call (shared by the whole batch), forms the
- * L predictions A·G(z_l) with one product (stored m×L, so that each sample's L scores
- * ‖A·G(z_l)‖² − 2·yᵀA·G(z_l) are m contiguous axpys), and starts the inner oracle for each sample y from the
- * candidate with the smallest ‖y − A·G(z_l)‖ (a given start competes with the candidates). When the
+ * L predictions A·G(z_l) with one product (stored m×L), scores them for {@value #BLOCK} samples at a
+ * time with one more product (score = ‖A·G(z_l)‖² − 2·yᵀA·G(z_l)), and starts the inner oracle for
+ * each sample y from the candidate with the smallest ‖y − A·G(z_l)‖ (a given start competes with the
+ * candidates). When the
  * latent dimension k is small, L draws cover p_z and the inner oracle starts in the basin of the
  * global minimum far more often than from a few random starts; when k is large the screen degrades
  * to picking the best of L random starts. Cost O(L·n·m + B·L·m) on top of one inner decode; memory
- * O(L·(n + m)). Immutable, thread-safe when the inner oracle is.
+ * O(L·(n + m + {@value #BLOCK})). Immutable, thread-safe when the inner oracle is.
  *
  * @since 0.1
  */
 public final class ScreenedOracle implements DecodeOracle {
+    /** Samples scored by one product. */
+    static final int BLOCK = 32;
+
     private final DecodeOracle inner;
     private final int candidates;
 
@@ -55,20 +59,29 @@ public final class ScreenedOracle implements DecodeOracle {
         }
         double[] given = start == null ? null : givenValues(a, prior, y, start, kern);
         DMatrixRMaj starts = new DMatrixRMaj(rows, k);
-        double[] scores = new double[candidates];
-        for (int b = 0; b < rows; b++) {
-            System.arraycopy(norms, 0, scores, 0, candidates);
-            for (int i = 0; i < m; i++) {
-                kern.axpy(candidates, -2 * y.data[b * m + i], pt.data, i * candidates, scores, 0);
-            }
-            int best = 0;
-            for (int l = 1; l < candidates; l++) {
-                if (scores[l] < scores[best]) {
-                    best = l;
+        DMatrixRMaj block = new DMatrixRMaj(1, m);
+        DMatrixRMaj scores = new DMatrixRMaj(1, candidates);
+        for (int b0 = 0; b0 < rows; b0 += BLOCK) {
+            int count = Math.min(BLOCK, rows - b0);
+            block.reshape(count, m);
+            System.arraycopy(y.data, b0 * m, block.data, 0, count * m);
+            scores.reshape(count, candidates);
+            kern.gemm(false, false, -2, block, pt, 0, scores);
+            for (int r = 0; r < count; r++) {
+                int b = b0 + r;
+                int row = r * candidates;
+                int best = 0;
+                double bestScore = norms[0] + scores.data[row];
+                for (int l = 1; l < candidates; l++) {
+                    double score = norms[l] + scores.data[row + l];
+                    if (score < bestScore) {
+                        best = l;
+                        bestScore = score;
+                    }
                 }
+                boolean keep = given != null && given[b] <= bestScore;
+                System.arraycopy(keep ? start.data : z.data, (keep ? b : best) * k, starts.data, b * k, k);
             }
-            boolean keep = given != null && given[b] <= scores[best];
-            System.arraycopy(keep ? start.data : z.data, (keep ? b : best) * k, starts.data, b * k, k);
         }
         return inner.decode(a, prior, y, starts, rng);
     }
