@@ -1,6 +1,7 @@
 package io.gendict.core.bench;
 
 import io.gendict.core.bench.MethodBenchmark.Timing;
+import io.gendict.core.experiment.MethodFactory;
 import io.gendict.core.experiment.SyntheticPreset;
 import io.gendict.core.plugin.PluginRegistry;
 import io.gendict.core.plugin.TestProviders;
@@ -69,14 +70,19 @@ class MethodBenchmarkTest {
         }
     }
 
-    @Test
-    void learnersOfEveryThreadCountFitTheSameBatches() {
-        List<Recorder> learners = new ArrayList<>();
-        MethodBenchmark bench = new MethodBenchmark(REGISTRY, (method, context) -> {
+    /** @return a factory of {@link Recorder}s that adds each to {@code learners} */
+    private static MethodFactory recording(List<Recorder> learners) {
+        return (method, context) -> {
             Recorder r = new Recorder(context);
             learners.add(r);
             return r;
-        }, 4, 1e9, 0, 1, 7L);
+        };
+    }
+
+    @Test
+    void learnersOfEveryThreadCountFitTheSameBatches() {
+        List<Recorder> learners = new ArrayList<>();
+        MethodBenchmark bench = new MethodBenchmark(REGISTRY, recording(learners), 4, 1e9, 0, 1, 7L);
         List<Timing> timings = bench.time(TOY, "recorder", 6, List.of(1, 3));
         assertEquals(2, learners.size());
         assertEquals(List.of(1, 3), timings.stream().map(Timing::threads).toList());
@@ -100,11 +106,7 @@ class MethodBenchmarkTest {
     @Test
     void warmUpRunsOnThrowawayLearnersUntilItsTimeHasPassed() {
         List<Recorder> learners = new ArrayList<>();
-        MethodBenchmark bench = new MethodBenchmark(REGISTRY, (method, context) -> {
-            Recorder r = new Recorder(context);
-            learners.add(r);
-            return r;
-        }, 3, 1e9, 3600, 1, 7L);
+        MethodBenchmark bench = new MethodBenchmark(REGISTRY, recording(learners), 3, 1e9, 3600, 1, 7L);
         Timing warmed = bench.time(TOY, "recorder", 4, 1);
         assertEquals(2, learners.size());
         assertEquals(1 + 3, learners.get(0).seen.size(), "the measured learner fits one untimed and the timed batches");
