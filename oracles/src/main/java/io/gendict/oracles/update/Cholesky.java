@@ -11,9 +11,10 @@ import org.ejml.data.DMatrixRMaj;
  * left-looking over {@value #BLOCK}-column panels, with its panel products split across threads; the
  * solves take the right-hand sides as the columns of n×B matrices, a band of columns per thread, each
  * solved a panel of rows at a time. Only the work inside a panel runs outside the products, as axpys:
- * along the panel's rows in the factor, along the band in the solves. Every entry is computed the same way whatever the
- * thread count, so results do not depend on it. The factor lives in a reusable n×n buffer (lower
- * triangle; the strict upper triangle is ignored); the scratch buffers are reused too. Not thread-safe.
+ * along the panel's rows in the factor, along the band in the solves. Every entry is computed the
+ * same way whatever the thread count, so results do not depend on it. The factor lives in a reusable
+ * n×n buffer (lower triangle; the strict upper triangle is ignored); the scratch buffers are reused
+ * too. Not thread-safe.
  */
 final class Cholesky {
     /** Rows of a panel: the order of the diagonal blocks that run outside the matrix products. */
