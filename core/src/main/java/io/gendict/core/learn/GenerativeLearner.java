@@ -3,6 +3,7 @@ package io.gendict.core.learn;
 import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.kernel.Kernels;
 import io.gendict.core.spi.Checkpointable;
 import io.gendict.core.spi.Codes;
 import io.gendict.core.spi.DecodeOracle;
@@ -71,7 +72,7 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
     @Override
     public final void fit(DMatrixRMaj y) {
         Checks.shape("Y", y, -1, a.numRows);
-        Checks.finite("Y", y);
+        requireFinite("Y", y);
         record(y.numRows, fitBatch(y, batches));
     }
 
@@ -117,7 +118,7 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
     @Override
     public final Codes encode(DMatrixRMaj y) {
         Checks.shape("Y", y, -1, a.numRows);
-        Checks.finite("Y", y);
+        requireFinite("Y", y);
         DecodeResult r = encoder.decode(a, prior, y, encodeRng.split());
         return new Codes(r.z(), null);
     }
@@ -190,9 +191,24 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
                 name + ": non-finite value in " + step + " of batch " + batch + "; dictionary left as before the batch");
     }
 
+    /** {@link Checks#finite}, after the fast {@link #finite} test, so that the message names the first bad entry. */
+    private static void requireFinite(String what, DMatrixRMaj m) {
+        if (!finite(m)) {
+            Checks.finite(what, m);
+        }
+    }
+
+    /**
+     * @return whether every entry of m is finite: true at once when the SIMD sum of squares is finite
+     * (a NaN or infinite entry makes it NaN or infinite); entry by entry otherwise, since huge finite
+     * entries overflow it too
+     */
     static boolean finite(DMatrixRMaj m) {
         double[] d = m.data;
         int size = m.numRows * m.numCols;
+        if (Double.isFinite(Kernels.get().dot(size, d, 0, d, 0))) {
+            return true;
+        }
         for (int i = 0; i < size; i++) {
             if (!Double.isFinite(d[i])) {
                 return false;
