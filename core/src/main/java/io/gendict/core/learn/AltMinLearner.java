@@ -83,7 +83,7 @@ public final class AltMinLearner extends GenerativeLearner {
         double first = Double.NaN;
         SplittableRandom rng = batchRng(batch);
         for (int round = 1; round <= options.rounds(); round++) {
-            DecodeResult r = decoder.decode(a, prior, y, rng.split());
+            DecodeResult r = decoder.decode(a, prior, y, rng.split(), x);
             double sum = 0;
             for (double f : r.objective()) {
                 sum += f;
@@ -95,7 +95,6 @@ public final class AltMinLearner extends GenerativeLearner {
             if (round == 1) {
                 first = sum / y.numRows;
             }
-            prior.forward(r.z(), x);
             rule.update(a, y, x, r.z());
             if (!finite(a)) {
                 a.setTo(backup);

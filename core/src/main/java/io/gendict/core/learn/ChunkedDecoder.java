@@ -42,6 +42,17 @@ final class ChunkedDecoder {
      * @return the decoded batch, starts drawn by the oracle from p_z
      */
     DecodeResult decode(DMatrixRMaj a, GenerativePrior prior, DMatrixRMaj y, SplittableRandom rng) {
+        return decode(a, prior, y, rng, null);
+    }
+
+    /**
+     * Decodes as {@link #decode(DMatrixRMaj, GenerativePrior, DMatrixRMaj, SplittableRandom)} and also
+     * evaluates G at each chunk's codes on the chunk's worker, so that the forward pass is split
+     * between the threads too.
+     *
+     * @param x B×n, overwritten with G(ẑ) row by row; {@code null} for none
+     */
+    DecodeResult decode(DMatrixRMaj a, GenerativePrior prior, DMatrixRMaj y, SplittableRandom rng, DMatrixRMaj x) {
         int rows = y.numRows;
         int chunks = (rows + chunk - 1) / chunk;
         DMatrixRMaj[] parts = new DMatrixRMaj[chunks];
@@ -50,7 +61,14 @@ final class ChunkedDecoder {
             parts[c] = CommonOps_DDRM.extract(y, c * chunk, Math.min(rows, (c + 1) * chunk), 0, y.numCols);
         }
         DecodeResult[] results = new DecodeResult[chunks];
-        workers.run(chunks, c -> results[c] = oracle.decode(a, prior, parts[c], null, streams[c]), "decode");
+        workers.run(chunks, c -> {
+            results[c] = oracle.decode(a, prior, parts[c], null, streams[c]);
+            if (x != null) {
+                DMatrixRMaj xc = new DMatrixRMaj(parts[c].numRows, prior.outputDim());
+                prior.forward(results[c].z(), xc);
+                System.arraycopy(xc.data, 0, x.data, c * chunk * xc.numCols, xc.data.length);
+            }
+        }, "decode");
         return merge(results, rows, prior.latentDim());
     }
 
