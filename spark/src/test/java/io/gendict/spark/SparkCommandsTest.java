@@ -7,10 +7,7 @@ import io.gendict.core.plugin.PluginLoader;
 import io.gendict.core.plugin.PluginRegistry;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,25 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * example project, compiled here) learned on executors, the model used unchanged by {@code gendict
  * encode}, the distributed coding jobs against the local ones, and bad input as a one-line error.
  */
-class SparkCommandsTest {
+class SparkCommandsTest extends LocalSparkTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "shifted-square-prior", "src", "main");
-    private static SparkSession spark;
 
     @TempDir
     Path dir;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start("local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private int spark(String... args) {
         out.getBuffer().setLength(0);

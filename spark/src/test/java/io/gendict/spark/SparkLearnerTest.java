@@ -8,11 +8,7 @@ import io.gendict.core.model.Model;
 import io.gendict.core.plugin.PluginLoader;
 import io.gendict.core.plugin.PluginRegistry;
 import io.gendict.core.spi.Registry;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,25 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * features), and after one batch for any prior (a non-convex decode's stopping tests and start
  * choices amplify rounding from batch to batch, so later batches may part).
  */
-class SparkLearnerTest {
+class SparkLearnerTest extends LocalSparkTest {
     private static final Registry REGISTRY = PluginRegistry.of(new PluginLoader().load(null));
     private static final String LINEAR = "group-sparsity:n=16,k=3";
-    private static SparkSession spark;
-    private static JavaSparkContext sc;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start("local[2]");
-        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private DMatrixRMaj data(String prior, int rows) {
         return SyntheticSource.builder(REGISTRY.prior(prior), 10, 5).sigma(0.05).build().next(rows).y();
