@@ -1,10 +1,14 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Side-by-side GFLOP/s of gendict's matrix-product kernels and NumPy's BLAS on the paper's shapes.
 
-Not run by CI. Needs /usr/bin/python3 with NumPy and a JDK; the gendict side runs through the ./gendict
+Not run by CI. Needs a Python 3 with NumPy and a JDK; the gendict side runs through the ./gendict
 launcher (which builds cli/target/gendict.jar when it is missing or stale). Usage, from the repository root:
 
-    /usr/bin/python3 bench/numpy_gemm_compare.py [--repeats 15] [--rounds 2] [--coretypes SkylakeX]
+    python3 bench/numpy_gemm_compare.py [--repeats 15] [--rounds 2] [--coretypes SkylakeX]
+
+The interpreter's NumPy decides which OpenBLAS is timed, and its version which CPUs it knows: NumPy
+wheels bundle a recent scipy-openblas, Debian's python3-numpy links the system libopenblas. The header
+names the NumPy and each column the OpenBLAS kernel set in use.
 
 Each round times NumPy (float64, C order, one BLAS thread: median of --repeats timed products after
 warm-up) and then runs `gendict bench --methods none --json` (the SIMD kernel on one and two threads, and
@@ -29,6 +33,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
 
 import argparse  # noqa: E402
+import ctypes  # noqa: E402
 import json  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
@@ -38,6 +43,9 @@ import numpy as np  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHAPES = ((784, 300, 30), (784, 300, 1000), (30, 784, 300), (1000, 1000, 1000))
+# OpenBLAS's "which kernels am I using" call under the names of the builds NumPy ships with: Debian's
+# libopenblas, and the scipy-openblas wheels (64-bit integers, prefixed and suffixed symbols).
+CORENAME_SYMBOLS = ("openblas_get_corename", "scipy_openblas_get_corename64_", "scipy_openblas_get_corename")
 
 
 def numpy_gflops(m, k, n, repeats):
@@ -71,20 +79,16 @@ def numpy_process(coretype, repeats):
 def numpy_worker(repeats):
     """Prints the NumPy side of one round as JSON: the OpenBLAS core in use and the rate of each shape."""
     core = "?"
-    try:
-        import ctypes
-        import numpy.core._multiarray_umath as umath
-        lib = ctypes.CDLL(umath.__file__)
-        lib.openblas_get_corename.restype = ctypes.c_char_p
-        core = lib.openblas_get_corename().decode()
-    except (AttributeError, OSError):
-        with open("/proc/self/maps") as maps:
-            for line in maps:
-                if "openblas" in line:
-                    lib = ctypes.CDLL(line.split()[-1])
-                    lib.openblas_get_corename.restype = ctypes.c_char_p
-                    core = lib.openblas_get_corename().decode()
-                    break
+    with open("/proc/self/maps") as maps:
+        paths = sorted({line.split()[-1] for line in maps if "openblas" in line.lower()})
+    for path in paths:
+        lib = ctypes.CDLL(path)
+        for symbol in CORENAME_SYMBOLS:
+            if hasattr(lib, symbol):
+                getter = getattr(lib, symbol)
+                getter.restype = ctypes.c_char_p
+                core = getter().decode()
+                break
     rates = [{"shape": shape, "median": med, "best": best}
              for shape in SHAPES for med, best in [numpy_gflops(*shape, repeats)]]
     print(json.dumps({"core": core, "rates": rates}))
