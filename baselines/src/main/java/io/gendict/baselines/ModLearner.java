@@ -4,11 +4,10 @@ import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
+import io.gendict.core.linalg.Cholesky;
 import io.gendict.core.spi.Codes;
 import io.gendict.core.spi.LearnerContext;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import java.util.Map;
 
@@ -29,6 +28,11 @@ final class ModLearner extends SparseLearner {
     private final int iterations;
     private final DMatrixRMaj sxx;
     private final DMatrixRMaj sxy;
+    /** S_xx + λI, the matrix the update factors. */
+    private final DMatrixRMaj regularized;
+    /** S_xy transposed (m×n), solved row by row into the unnormalized dictionary. */
+    private final DMatrixRMaj rhs;
+    private final Cholesky chol;
 
     ModLearner(LearnerSettings settings, LearnerContext context, boolean miniBatch, int iterations) {
         super(settings, context);
@@ -36,6 +40,9 @@ final class ModLearner extends SparseLearner {
         this.iterations = miniBatch ? 1 : iterations;
         sxx = new DMatrixRMaj(settings.atoms(), settings.atoms());
         sxy = new DMatrixRMaj(settings.atoms(), settings.m());
+        regularized = new DMatrixRMaj(settings.atoms(), settings.atoms());
+        rhs = new DMatrixRMaj(settings.m(), settings.atoms());
+        chol = new Cholesky(settings.atoms(), settings.threads());
     }
 
     @Override
@@ -104,18 +111,19 @@ final class ModLearner extends SparseLearner {
         if (!(trace > 0)) {
             return;
         }
-        DMatrixRMaj a = sxx.copy();
+        regularized.setTo(sxx);
         double lambda = 1e-10 * trace / n;
         for (int j = 0; j < n; j++) {
-            a.data[j * n + j] += lambda;
+            regularized.data[j * n + j] += lambda;
         }
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
-        if (!chol.setA(a)) {
+        if (!chol.factor(regularized)) {
             throw new GendictException(ErrorKind.NUMERICAL_FAILURE,
                     settings.name() + ": S_xx + λI is not positive definite (λ = " + lambda + ")");
         }
+        Atoms.transpose(sxy, rhs);
+        chol.solveRows(rhs);
         DMatrixRMaj dt = new DMatrixRMaj(n, y.numCols);
-        chol.solve(sxy, dt);
+        Atoms.transpose(rhs, dt);
         WorstSignals worst = new WorstSignals(y, res);
         for (int j = 0; j < n; j++) {
             double norm = Atoms.norm(dt.data, j * y.numCols, y.numCols);

@@ -5,6 +5,7 @@ import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
+import io.gendict.core.linalg.Cholesky;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.SufficientStatisticsRule;
 import org.ejml.data.DMatrixRMaj;

@@ -1,4 +1,4 @@
-package io.gendict.oracles.update;
+package io.gendict.core.linalg;
 
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
@@ -15,10 +15,12 @@ import org.ejml.data.DMatrixRMaj;
  * same way whatever the thread count, so results do not depend on it. The factor lives in a reusable
  * n×n buffer (lower triangle; the strict upper triangle is ignored); the scratch buffers are reused
  * too. Not thread-safe.
+ *
+ * @since 0.1
  */
-final class Cholesky {
+public final class Cholesky {
     /** Rows of a panel: the order of the diagonal blocks that run outside the matrix products. */
-    static final int BLOCK = 32;
+    public static final int BLOCK = 32;
     /** Fewest right-hand sides worth a thread of their own. */
     private static final int MIN_BAND = 16;
 
@@ -34,7 +36,7 @@ final class Cholesky {
      * @param n       the order
      * @param threads threads of the factor's products and of the solves, ≥ 1
      */
-    Cholesky(int n, int threads) {
+    public Cholesky(int n, int threads) {
         this.n = n;
         this.l = new double[n * n];
         this.kern = Kernels.parallel(threads);
@@ -50,7 +52,7 @@ final class Cholesky {
      * @param s n×n symmetric; only its lower triangle is read. Not modified.
      * @return false when S is not (numerically) positive definite
      */
-    boolean factor(DMatrixRMaj s) {
+    public boolean factor(DMatrixRMaj s) {
         DMatrixRMaj part = scratch.part;
         DMatrixRMaj panel = scratch.columns;
         for (int j0 = 0; j0 < n; j0 += BLOCK) {
@@ -99,7 +101,7 @@ final class Cholesky {
      *
      * @param rows B×n; row b overwritten with S⁻¹·row b
      */
-    void solveRows(DMatrixRMaj rows) {
+    public void solveRows(DMatrixRMaj rows) {
         int count = Math.max(1, Math.min(workers.threads(), rows.numRows / MIN_BAND));
         if (bands.length < count) {
             bands = new Scratch[count];

@@ -1,4 +1,4 @@
-package io.gendict.oracles.update;
+package io.gendict.core.linalg;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
