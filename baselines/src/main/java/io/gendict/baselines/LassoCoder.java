@@ -1,8 +1,8 @@
 package io.gendict.baselines;
 
-import io.gendict.baselines.omp.ParallelChunks;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
+import io.gendict.core.kernel.Workers;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
@@ -26,11 +26,11 @@ final class LassoCoder {
      * @param d          m×n dictionary. Not modified.
      * @param y          B×m signals. Not modified.
      * @param lambda     penalty λ &gt; 0
-     * @param threads    worker threads
+     * @param workers    the threads that code the chunks of signals
      * @param out        B×n codes, overwritten
      * @param residualSq length B, receives ‖y_b − D x_b‖². Modified.
      */
-    static void code(DMatrixRMaj d, DMatrixRMaj y, double lambda, int threads, DMatrixRMaj out, double[] residualSq) {
+    static void code(DMatrixRMaj d, DMatrixRMaj y, double lambda, Workers workers, DMatrixRMaj out, double[] residualSq) {
         MatrixKernels kernels = Kernels.get();
         int n = d.numCols;
         int m = d.numRows;
@@ -41,7 +41,7 @@ final class LassoCoder {
         kernels.gemm(false, false, 1.0, y, d, 0.0, a0);
         out.reshape(rows, n);
         Arrays.fill(out.data, 0, rows * n, 0.0);
-        ParallelChunks.run((rows + CHUNK - 1) / CHUNK, threads, () -> new double[n], (q, c) -> {
+        workers.run((rows + CHUNK - 1) / CHUNK, () -> new double[n], (q, c) -> {
             for (int b = c * CHUNK; b < Math.min(rows, (c + 1) * CHUNK); b++) {
                 codeOne(gram, a0.data, out.data, b * n, n, lambda, q);
                 double fit = kernels.dot(n, out.data, b * n, q, 0);
@@ -49,7 +49,7 @@ final class LassoCoder {
                 double yy = kernels.dot(m, y.data, b * m, y.data, b * m);
                 residualSq[b] = Math.max(yy - 2 * cross + fit, 0.0);
             }
-        });
+        }, "lasso coding");
     }
 
     /** Codes one signal into x[off..off+n); leaves q = G·x. */

@@ -74,7 +74,7 @@ final class OnlineDlLearner extends SparseLearner {
         int n = settings.atoms();
         double[] res = new double[rows];
         if (lasso) {
-            LassoCoder.code(dict, y, alpha, settings.threads(), c, res);
+            LassoCoder.code(dict, y, alpha, workers, c, res);
         } else {
             SparseCodes.scatter(code(y, res), n, c);
         }

@@ -5,6 +5,7 @@ import io.gendict.baselines.omp.SparseCodes;
 import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.kernel.Workers;
 import io.gendict.core.spi.Checkpointable;
 import io.gendict.core.spi.Codes;
 import io.gendict.core.spi.DictionaryLearner;
@@ -37,6 +38,8 @@ abstract class SparseLearner implements DictionaryLearner, Checkpointable {
     private static final String PROGRESS = "progress";
     protected final LearnerSettings settings;
     protected final SplittableRandom rng;
+    /** The threads that code batches, {@code settings.threads()} of them, kept for the learner's life. */
+    protected final Workers workers;
     protected DMatrixRMaj dict;
     private final List<LearnerListener> listeners = new ArrayList<>();
     private BatchOmp coder;
@@ -46,6 +49,7 @@ abstract class SparseLearner implements DictionaryLearner, Checkpointable {
     protected SparseLearner(LearnerSettings settings, LearnerContext context) {
         this.settings = settings;
         this.rng = new SplittableRandom(settings.seed());
+        this.workers = new Workers(settings.threads());
         if (context.initialDictionary() != null) {
             dict = DictionaryInit.given(context.initialDictionary(), settings.m(), settings.atoms(), rng);
         } else if (settings.init().equals("random")) {
@@ -98,7 +102,7 @@ abstract class SparseLearner implements DictionaryLearner, Checkpointable {
         if (coder == null) {
             coder = new BatchOmp(dict);
         }
-        return coder.encode(y, settings.sparsity(), settings.tol(), settings.threads(), null);
+        return coder.encode(y, settings.sparsity(), settings.tol(), workers, null);
     }
 
     @Override
@@ -173,7 +177,7 @@ abstract class SparseLearner implements DictionaryLearner, Checkpointable {
      * @return the codes
      */
     protected Codes code(DMatrixRMaj y, double[] residualSq) {
-        return new BatchOmp(dict).encode(y, settings.sparsity(), settings.tol(), settings.threads(), residualSq);
+        return new BatchOmp(dict).encode(y, settings.sparsity(), settings.tol(), workers, residualSq);
     }
 
     /** @return the mean of the first {@code rows} entries */

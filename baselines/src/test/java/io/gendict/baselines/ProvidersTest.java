@@ -1,5 +1,6 @@
 package io.gendict.baselines;
 
+import io.gendict.core.kernel.Workers;
 import io.gendict.baselines.omp.BatchOmp;
 import io.gendict.baselines.omp.SparseCodes;
 import io.gendict.baselines.omp.Synthetic;
@@ -87,7 +88,7 @@ class ProvidersTest {
 
     private static double residual(DMatrixRMaj d, DMatrixRMaj y) {
         double[] res = new double[y.numRows];
-        new BatchOmp(d).encode(y, 3, 0, 1, res);
+        new BatchOmp(d).encode(y, 3, 0, new Workers(1), res);
         double s = 0;
         for (double r : res) {
             s += r;

@@ -4,6 +4,7 @@ import io.gendict.baselines.omp.BatchOmp;
 import io.gendict.baselines.omp.SparseCodes;
 import io.gendict.core.io.Npy;
 import io.gendict.core.kernel.Kernels;
+import io.gendict.core.kernel.Workers;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.BaselineProvider;
 import io.gendict.core.spi.Codes;
@@ -41,6 +42,7 @@ public final class SklearnCompareBench {
         DMatrixRMaj d = read(dir.resolve("D.npy"));
         DMatrixRMaj init = read(dir.resolve("Dinit.npy"));
         for (int threads : new int[]{1, 2}) {
+            Workers workers = new Workers(threads);
             Codes codes = null;
             double best = Double.MAX_VALUE;
             double bestCoding = Double.MAX_VALUE;
@@ -48,7 +50,7 @@ public final class SklearnCompareBench {
                 long t0 = System.nanoTime();
                 BatchOmp omp = new BatchOmp(d);
                 long t1 = System.nanoTime();
-                codes = omp.encode(y, k, 0, threads, null);
+                codes = omp.encode(y, k, 0, workers, null);
                 long t2 = System.nanoTime();
                 best = Math.min(best, (t2 - t0) / 1e9);
                 bestCoding = Math.min(bestCoding, (t2 - t1) / 1e9);

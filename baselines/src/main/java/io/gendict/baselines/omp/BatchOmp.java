@@ -2,6 +2,7 @@ package io.gendict.baselines.omp;
 
 import io.gendict.core.error.Checks;
 import io.gendict.core.kernel.Kernels;
+import io.gendict.core.kernel.Workers;
 import io.gendict.core.spi.Codes;
 import org.ejml.data.DMatrixRMaj;
 
@@ -58,7 +59,7 @@ public final class BatchOmp {
      * @return codes with values B×k and atom indices (-1 for unused slots), in selection order
      */
     public static Codes encode(DMatrixRMaj d, DMatrixRMaj y, int k, double tol) {
-        return new BatchOmp(d).encode(y, k, tol, 1, null);
+        return new BatchOmp(d).encode(y, k, tol, new Workers(1), null);
     }
 
     /** @return the m×n dictionary this coder was built for (not a copy) */
@@ -77,20 +78,21 @@ public final class BatchOmp {
      * @param y          B×m signals, one per row. Not modified.
      * @param k          maximum non-zeros per signal, 1..n
      * @param tol        residual-norm target ε ≥ 0 (0 for none)
-     * @param threads    worker threads (≥ 1)
+     * @param workers    the threads that code the chunks of signals
      * @param residualSq length ≥ B, receives ‖y_b − D x_b‖² per signal; or {@code null}
      * @return codes with values B×k and atom indices (-1 for unused slots), in selection order
      * @throws io.gendict.core.error.GendictException for a shape mismatch, non-finite input, k
      *                                                outside 1..n or a negative tolerance
      */
-    public Codes encode(DMatrixRMaj y, int k, double tol, int threads, double[] residualSq) {
+    public Codes encode(DMatrixRMaj y, int k, double tol, Workers workers, double[] residualSq) {
         OmpChecks.check(d, y, k, tol);
         int rows = y.numRows;
         DMatrixRMaj values = new DMatrixRMaj(rows, k);
         int[] indices = new int[rows * k];
         int chunks = (rows + CHUNK - 1) / CHUNK;
-        ParallelChunks.run(chunks, threads, () -> new BatchOmpWorker(d, gram, invNorm, k),
-                (w, c) -> w.codeChunk(y, c * CHUNK, Math.min(rows, (c + 1) * CHUNK), tol, values.data, indices, residualSq));
+        workers.run(chunks, () -> new BatchOmpWorker(d, gram, invNorm, k),
+                (w, c) -> w.codeChunk(y, c * CHUNK, Math.min(rows, (c + 1) * CHUNK), tol, values.data, indices, residualSq),
+                "Batch-OMP");
         return new Codes(values, indices);
     }
 }

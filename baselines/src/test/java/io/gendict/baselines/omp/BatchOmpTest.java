@@ -1,5 +1,6 @@
 package io.gendict.baselines.omp;
 
+import io.gendict.core.kernel.Workers;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.spi.Codes;
@@ -24,8 +25,8 @@ class BatchOmpTest {
         BatchOmp omp = new BatchOmp(d);
         double[] r1 = new double[300];
         double[] r3 = new double[300];
-        Codes one = omp.encode(y, 8, 0, 1, r1);
-        Codes three = omp.encode(y, 8, 0, 3, r3);
+        Codes one = omp.encode(y, 8, 0, new Workers(1), r1);
+        Codes three = omp.encode(y, 8, 0, new Workers(3), r3);
         assertArrayEquals(one.indices(), three.indices());
         assertArrayEquals(one.values().data, three.values().data);
         assertArrayEquals(r1, r3);
@@ -36,7 +37,7 @@ class BatchOmpTest {
         DMatrixRMaj d = Synthetic.dictionary(20, 40, rng);
         DMatrixRMaj y = Synthetic.signals(d, Synthetic.sparseCodes(50, 40, 8, 0, 0, rng));
         double[] res = new double[50];
-        Codes codes = new BatchOmp(d).encode(y, 3, 0, 1, res);
+        Codes codes = new BatchOmp(d).encode(y, 3, 0, new Workers(1), res);
         DMatrixRMaj x = new DMatrixRMaj(1, 1);
         SparseCodes.scatter(codes, 40, x);
         DMatrixRMaj r = y.copy();
@@ -55,12 +56,12 @@ class BatchOmpTest {
         DMatrixRMaj d = Synthetic.dictionary(20, 40, rng);
         DMatrixRMaj y = Synthetic.signals(d, Synthetic.sparseCodes(50, 40, 10, 0, 0, rng));
         double[] res = new double[50];
-        Codes codes = new BatchOmp(d).encode(y, 20, 0.5, 1, res);
+        Codes codes = new BatchOmp(d).encode(y, 20, 0.5, new Workers(1), res);
         for (int b = 0; b < 50; b++) {
             assertTrue(res[b] <= 0.25 + 1e-12, "residual " + res[b]);
             int used = SparseCodes.support(codes, b);
             double[] r = new double[1];
-            new BatchOmp(d).encode(CommonOps_DDRM.extractRow(y, b, null), Math.max(1, used - 1), 0, 1, r);
+            new BatchOmp(d).encode(CommonOps_DDRM.extractRow(y, b, null), Math.max(1, used - 1), 0, new Workers(1), r);
             assertTrue(used == 1 || r[0] > 0.25, "stopped late: " + used + " atoms, one fewer gives " + r[0]);
         }
     }
@@ -69,7 +70,7 @@ class BatchOmpTest {
     void zeroSignalsGetEmptyCodes() {
         DMatrixRMaj d = Synthetic.dictionary(10, 20, rng);
         double[] res = new double[4];
-        Codes codes = new BatchOmp(d).encode(new DMatrixRMaj(4, 10), 3, 0, 1, res);
+        Codes codes = new BatchOmp(d).encode(new DMatrixRMaj(4, 10), 3, 0, new Workers(1), res);
         for (int i = 0; i < 12; i++) {
             assertEquals(-1, codes.indices()[i]);
             assertEquals(0.0, codes.values().data[i]);
@@ -83,7 +84,7 @@ class BatchOmpTest {
         DMatrixRMaj d = Synthetic.dictionary(6, 30, rng);
         DMatrixRMaj y = Synthetic.signals(d, Synthetic.sparseCodes(40, 30, 20, 0, 0, rng));
         double[] res = new double[40];
-        Codes codes = new BatchOmp(d).encode(y, 25, 0, 2, res);
+        Codes codes = new BatchOmp(d).encode(y, 25, 0, new Workers(2), res);
         for (int b = 0; b < 40; b++) {
             assertTrue(SparseCodes.support(codes, b) <= 6);
             double yy = CommonOps_DDRM.dot(CommonOps_DDRM.extractRow(y, b, null), CommonOps_DDRM.extractRow(y, b, null));
