@@ -145,7 +145,7 @@ final class KsvdLearner extends SparseLearner {
      * the small left factor, and v1 = Eᵀu1/‖Eᵀu1‖: O(count²·m) work instead of the O(count·m²) of
      * accumulating the right factor.
      */
-    private static final class TopSingular implements AtomUpdate {
+    static final class TopSingular implements AtomUpdate {
         private final SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(true, false, true);
         private final MatrixKernels kernels = Kernels.get();
         private final DMatrixRMaj u = new DMatrixRMaj(1, 1);
