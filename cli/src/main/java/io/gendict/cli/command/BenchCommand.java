@@ -170,10 +170,11 @@ public final class BenchCommand implements Runnable {
     private void printSizes(List<SizePoint> points, PrintWriter out) {
         out.printf("seconds per training batch against batch size and m (group-sparsity, n = 300·m/784, k = 10; "
                 + "%d threads, wall time)%n", threads);
-        out.printf("%-12s%6s%6s%7s%9s%12s%14s%20s%n", "method", "m", "n", "batch", "batches", "median s",
+        String method = methodColumn(points.stream().map(SizePoint::method).toList());
+        out.printf(method + "%6s%6s%7s%9s%12s%14s%20s%n", "method", "m", "n", "batch", "batches", "median s",
                 "ms/sample", "ns/(sample·m·n)");
         for (SizePoint p : points) {
-            out.printf("%-12s%6d%6d%7d%9d%12.4f%14.4f%20.4f%n", p.method(), p.m(), p.n(), p.batchSize(), p.batches(),
+            out.printf(method + "%6d%6d%7d%9d%12.4f%14.4f%20.4f%n", p.method(), p.m(), p.n(), p.batchSize(), p.batches(),
                     p.medianSeconds(), p.secondsPerSample() * 1e3, p.secondsPerSampleMn() * 1e9);
         }
     }
@@ -181,21 +182,29 @@ public final class BenchCommand implements Runnable {
     private static void printSpeedups(List<ThreadPoint> points, PrintWriter out) {
         out.printf("%nthread scaling: median seconds per batch of %d group-sparsity samples (m = 784, n = 300); speed-up: "
                 + "median over batches of the paired ratio (same batch, fitted back to back)%n", ScalingBenchmark.THREAD_BATCH_SIZE);
-        out.printf("%-12s%12s%12s%10s%n", "method", "1 thread", points.isEmpty() ? "T threads"
+        String method = methodColumn(points.stream().map(ThreadPoint::method).toList());
+        out.printf(method + "%12s%12s%10s%n", "method", "1 thread", points.isEmpty() ? "T threads"
                 : points.get(0).threads() + " threads", "speed-up");
         for (ThreadPoint p : points) {
-            out.printf("%-12s%12.4f%12.4f%9.2f×%n", p.method(), p.oneThread(), p.manyThreads(), p.speedup());
+            out.printf(method + "%12.4f%12.4f%9.2f×%n", p.method(), p.oneThread(), p.manyThreads(), p.speedup());
         }
+    }
+
+    /** @return a left-aligned format for a column of method names: 12 wide, or 2 more than the longest name */
+    private static String methodColumn(List<String> methods) {
+        int width = Math.max(12, methods.stream().mapToInt(String::length).max().orElse(0) + 2);
+        return "%-" + width + "s";
     }
 
     private void printTimings(List<Timing> timings, PrintWriter out) {
         out.printf("%nseconds per training batch (30 samples, %d threads, wall time); test: encoding %d×30 fresh "
                 + "samples (median of %d passes) and the test error after the last batch%n", threads,
                 MethodBenchmark.TEST_BATCHES, MethodBenchmark.TEST_PASSES);
-        out.printf("%-16s%-12s%9s%12s%12s%12s%12s%n", "setting", "method", "batches", "median s", "best s", "test s",
-                "test error");
+        String method = methodColumn(timings.stream().map(Timing::method).toList());
+        out.printf("%-16s" + method + "%9s%12s%12s%12s%12s%n", "setting", "method", "batches", "median s", "best s",
+                "test s", "test error");
         for (Timing t : timings) {
-            out.printf("%-16s%-12s%9d%12.4f%12.4f%12.4f%12.4g%n", t.setting(), t.method(), t.batches(),
+            out.printf("%-16s" + method + "%9d%12.4f%12.4f%12.4f%12.4g%n", t.setting(), t.method(), t.batches(),
                     t.medianSeconds(), t.bestSeconds(), t.testSeconds(), t.testError());
         }
     }
