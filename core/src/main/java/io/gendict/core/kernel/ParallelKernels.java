@@ -23,8 +23,8 @@ final class ParallelKernels implements MatrixKernels {
      * on), as long as about 4M multiply–adds take on one core.
      */
     static final long MIN_PARALLEL_MACS = 1L << 23;
-    /** Band boundaries are multiples of these, so that bands cover whole register tiles (5 rows, 4·8 columns). */
-    private static final int ROW_ALIGN = 10;
+    /** Band boundaries are multiples of these, so that bands cover whole register tiles (6 rows, 4·8 columns). */
+    private static final int ROW_ALIGN = 12;
     private static final int COL_ALIGN = 32;
     /** C is split into column bands when it has at least this many columns, else into row bands. */
     private static final int MIN_SPLIT_COLS = 4 * COL_ALIGN;

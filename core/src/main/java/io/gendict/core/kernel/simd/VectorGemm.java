@@ -5,8 +5,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked general matrix product on {@link DoubleVector}s in the Goto/BLIS scheme: a 5×4-vector
- * micro-kernel keeps its 20 accumulators in registers while it streams an A strip (MR = 5 rows) against a
+ * Register-blocked general matrix product on {@link DoubleVector}s in the Goto/BLIS scheme: a 6×4-vector
+ * micro-kernel keeps its 24 accumulators in registers while it streams an A strip (MR = 6 rows) against a
  * B strip (NR = 4 vectors wide, KC deep, sized for L1). The loops run over N blocks (NC columns, whose
  * packed B panel of full depth stays in L3), M blocks (MC rows, whose C block stays in L2 while K is
  * swept), K blocks, B strips and A strips.
@@ -22,7 +22,7 @@ final class VectorGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Rows of the register tile. */
-    private static final int MR = 5;
+    private static final int MR = 6;
     /** Columns of the register tile: four vectors. */
     private static final int NR = 4 * L;
     /**
@@ -31,7 +31,7 @@ final class VectorGemm {
      */
     private static final int KC = 128;
     /** Rows of an M block, a multiple of MR: its C block (MC·NC doubles, 480 KB) stays in L2 across the K blocks. */
-    private static final int MC = 24 * MR;
+    private static final int MC = 20 * MR;
     /** Columns of an N block, a multiple of NR; its packed B panel (K·NC doubles) stays in L3. */
     private static final int NC = 16 * NR;
     /**
@@ -134,7 +134,7 @@ final class VectorGemm {
     }
 
     /**
-     * The 5×4-vector register tile: Ctile = Astrip·Bstrip (+ Ctile when accumulating) over kc steps,
+     * The 6×4-vector register tile: Ctile = Astrip·Bstrip (+ Ctile when accumulating) over kc steps,
      * where Astrip row r, step p is pa[ao + r·aRow + p], Bstrip step p is pb[bo + p·bStep, +NR) and Ctile
      * row r is c[co + r·ldc, +NR). Each entry is one chain of FMAs from its old value (or 0) in step
      * order. The accumulators live in registers; A indices are the loop counter plus a constant per row,
@@ -146,10 +146,12 @@ final class VectorGemm {
         int a2 = a1 + aRow;
         int a3 = a2 + aRow;
         int a4 = a3 + aRow;
+        int a5 = a4 + aRow;
         int o1 = co + ldc;
         int o2 = o1 + ldc;
         int o3 = o2 + ldc;
         int o4 = o3 + ldc;
+        int o5 = o4 + ldc;
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c02 = c00;
@@ -170,6 +172,10 @@ final class VectorGemm {
         DoubleVector c41 = c00;
         DoubleVector c42 = c00;
         DoubleVector c43 = c00;
+        DoubleVector c50 = c00;
+        DoubleVector c51 = c00;
+        DoubleVector c52 = c00;
+        DoubleVector c53 = c00;
         if (accumulate) {
             c00 = DoubleVector.fromArray(S, c, co);
             c01 = DoubleVector.fromArray(S, c, co + L);
@@ -191,6 +197,10 @@ final class VectorGemm {
             c41 = DoubleVector.fromArray(S, c, o4 + L);
             c42 = DoubleVector.fromArray(S, c, o4 + 2 * L);
             c43 = DoubleVector.fromArray(S, c, o4 + 3 * L);
+            c50 = DoubleVector.fromArray(S, c, o5);
+            c51 = DoubleVector.fromArray(S, c, o5 + L);
+            c52 = DoubleVector.fromArray(S, c, o5 + 2 * L);
+            c53 = DoubleVector.fromArray(S, c, o5 + 3 * L);
         }
         for (int p = 0; p < kc; p++) {
             int bp = bo + p * bStep;
@@ -223,6 +233,11 @@ final class VectorGemm {
             c41 = x.fma(b1, c41);
             c42 = x.fma(b2, c42);
             c43 = x.fma(b3, c43);
+            x = DoubleVector.broadcast(S, pa[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            c52 = x.fma(b2, c52);
+            c53 = x.fma(b3, c53);
         }
         c00.intoArray(c, co);
         c01.intoArray(c, co + L);
@@ -244,6 +259,10 @@ final class VectorGemm {
         c41.intoArray(c, o4 + L);
         c42.intoArray(c, o4 + 2 * L);
         c43.intoArray(c, o4 + 3 * L);
+        c50.intoArray(c, o5);
+        c51.intoArray(c, o5 + L);
+        c52.intoArray(c, o5 + 2 * L);
+        c53.intoArray(c, o5 + 3 * L);
     }
 
     /**
