@@ -14,18 +14,14 @@ class AtomCleanupTest {
     @Test
     void aDuplicatePairLosesOnlyItsFirstAtomWhenTheReplacementIsNew() {
         DMatrixRMaj atoms = rows(E1, E1, E2);
-        DMatrixRMaj y = rows(E3, new double[]{0, 0, 0, 2});
-        boolean[] replaced = new AtomCleanup(0.99, 0).clear(atoms, null, null, new WorstSignals(y, new double[]{5, 1}));
-        assertArrayEquals(new boolean[]{true, false, false}, replaced);
+        assertArrayEquals(new boolean[]{true, false, false}, clearDuplicates(atoms, rows(E3, new double[]{0, 0, 0, 2})));
         assertArrayEquals(rows(E3, E1, E2).data, atoms.data, 0);
     }
 
     @Test
     void aReplacementThatDuplicatesALaterAtomGetsThatAtomReplacedToo() {
         DMatrixRMaj atoms = rows(E1, E1, E2);
-        DMatrixRMaj y = rows(new double[]{0, 3, 0, 0}, E3);
-        boolean[] replaced = new AtomCleanup(0.99, 0).clear(atoms, null, null, new WorstSignals(y, new double[]{5, 1}));
-        assertArrayEquals(new boolean[]{true, false, true}, replaced);
+        assertArrayEquals(new boolean[]{true, false, true}, clearDuplicates(atoms, rows(new double[]{0, 3, 0, 0}, E3)));
         assertArrayEquals(rows(E2, E1, E3).data, atoms.data, 0);
     }
 
@@ -37,6 +33,11 @@ class AtomCleanupTest {
                 new WorstSignals(y, new double[]{1}));
         assertArrayEquals(new boolean[]{false, true, false}, replaced);
         assertArrayEquals(rows(E1, new double[]{0, 0, 0, 1}, E3).data, atoms.data, 0);
+    }
+
+    /** Clears duplicates (μ = 0.99) with the two signals of y as replacements, the first one worst. */
+    private static boolean[] clearDuplicates(DMatrixRMaj atoms, DMatrixRMaj y) {
+        return new AtomCleanup(0.99, 0).clear(atoms, null, null, new WorstSignals(y, new double[]{5, 1}));
     }
 
     private static DMatrixRMaj rows(double[]... rows) {
