@@ -13,7 +13,8 @@ names the NumPy and each column the OpenBLAS kernel set in use.
 Each round times NumPy (float64, C order, one BLAS thread: median of --repeats timed products after
 warm-up) and then runs `gendict bench --methods none --json` (the SIMD kernel on one and two threads, and
 EJML's mult), so the two sides are measured minutes apart on the same machine; several rounds show how
-much the machine's load moved the figures. GFLOP/s = 2·M·N·K / seconds.
+much the machine's load moved the figures. GFLOP/s = 2·M·N·K / seconds. The simd×2/simd×1 column is
+gendict's paired speed-up (median over back-to-back pairs), not the ratio of the two medians.
 
 NumPy runs once with OPENBLAS_CORETYPE unset (OpenBLAS picks its kernels from the CPU model; a model it
 does not know gets its generic SSE3 "Prescott" kernels) and once per --coretypes entry with that kernel
@@ -95,12 +96,12 @@ def numpy_worker(repeats):
 
 
 def gendict_gflops(repeats):
-    """{(m, k, n, implementation, threads): (median, best)} from `gendict bench --json`."""
+    """{(m, k, n, implementation, threads): (median, best, paired speed-up or None)} from `gendict bench --json`."""
     out = subprocess.run([os.path.join(ROOT, "gendict"), "bench", "--methods", "none", "--json",
                           "--repeats", str(repeats)], cwd=ROOT, env=JAVA_ENV, check=True,
                          capture_output=True, text=True).stdout
     report = json.loads(out)["kernels"]
-    rows = {(r["m"], r["k"], r["n"], r["implementation"], r["threads"]): (r["gflops"], r["bestGflops"])
+    rows = {(r["m"], r["k"], r["n"], r["implementation"], r["threads"]): (r["gflops"], r["bestGflops"], r.get("speedup"))
             for r in report["measurements"]}
     return report["jdk"], rows
 
@@ -136,7 +137,7 @@ def main():
             best_numpy = max(med for med, _ in rates)
             print(f"{f'({m}×{k})·({k}×{n})':<26}" + "".join(f"{med:>11.1f} ({best:4.1f})" for med, best in rates)
                   + f"{s1[0]:>7.1f} ({s1[1]:4.1f}){s2[0]:>8.1f} ({s2[1]:5.1f}){ejml[0]:>8.1f}"
-                  + f"{s1[0] / best_numpy:>19.2f}{s2[0] / s1[0]:>15.2f}")
+                  + f"{s1[0] / best_numpy:>19.2f}{s2[2]:>15.2f}")
 
 
 if __name__ == "__main__":

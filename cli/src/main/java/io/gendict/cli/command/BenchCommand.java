@@ -116,9 +116,10 @@ public final class BenchCommand implements Runnable {
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(report, timings, null, null)));
         } else {
             if (report != null) {
-                out.printf("JDK %s, %s, float64; GFLOP/s = 2·M·N·K / s%n", report.jdk(), report.simd());
-                printTable(report, "median", Measurement::gflops, out);
-                printTable(report, "best run", Measurement::bestGflops, out);
+                out.printf("JDK %s, %s, float64; GFLOP/s = 2·M·N·K / s; ×%d/×1: median speed-up over back-to-back"
+                        + " pairs of runs%n", report.jdk(), report.simd(), report.threads());
+                printTable(report, "median", Measurement::gflops, true, out);
+                printTable(report, "best run", Measurement::bestGflops, false, out);
             }
             if (!timings.isEmpty()) {
                 printTimings(timings, out);
@@ -210,13 +211,17 @@ public final class BenchCommand implements Runnable {
     }
 
     private static void printTable(Report report, String title, ToDoubleFunction<Measurement> gflops,
-                                   PrintWriter out) {
+                                   boolean withSpeedups, PrintWriter out) {
         Map<Shape, Map<String, Measurement>> rows = new LinkedHashMap<>();
         List<String> columns = new ArrayList<>();
+        List<String> speedups = new ArrayList<>();
         for (Measurement m : report.measurements()) {
             String column = m.implementation() + "×" + m.threads();
             if (!columns.contains(column)) {
                 columns.add(column);
+                if (withSpeedups && m.speedup() != null) {
+                    speedups.add(column);
+                }
             }
             rows.computeIfAbsent(m.shape(), s -> new LinkedHashMap<>()).put(column, m);
         }
@@ -224,7 +229,11 @@ public final class BenchCommand implements Runnable {
         for (String c : columns) {
             out.printf("%11s", c);
         }
-        out.printf("%11s%n", "simd/ejml");
+        out.printf("%11s", "simd/ejml");
+        for (String c : speedups) {
+            out.printf("%14s", c + "/×1");
+        }
+        out.println();
         for (Map.Entry<Shape, Map<String, Measurement>> row : rows.entrySet()) {
             out.printf("%-24s", row.getKey().label());
             for (String c : columns) {
@@ -233,7 +242,12 @@ public final class BenchCommand implements Runnable {
             }
             Measurement simd = row.getValue().get("simd×1");
             Measurement ejml = row.getValue().get("ejml×1");
-            out.printf("%11s%n", simd == null || ejml == null ? "-" : String.format("%.1f×", gflops.applyAsDouble(simd) / gflops.applyAsDouble(ejml)));
+            out.printf("%11s", simd == null || ejml == null ? "-" : String.format("%.1f×", gflops.applyAsDouble(simd) / gflops.applyAsDouble(ejml)));
+            for (String c : speedups) {
+                Measurement m = row.getValue().get(c);
+                out.printf("%14s", m == null ? "-" : String.format("%.2f×", m.speedup()));
+            }
+            out.println();
         }
     }
 }

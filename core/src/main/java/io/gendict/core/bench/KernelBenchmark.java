@@ -15,7 +15,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Times C = A·B (float64) on fixed shapes for the SIMD and scalar kernel facades (1 and T threads)
  * and for EJML's {@link CommonOps_DDRM#mult}, reporting GFLOP/s = 2·M·N·K / median seconds. Each case
  * is warmed up until its speed settles, then timed {@code repeats} times; slow cases get fewer repeats (at least
- * 3) so that a case takes about 1.5 s.
+ * 3) so that a case takes about 1.5 s. A parallel variant's speed-up over its single-threaded facade is
+ * measured in pairs, the two run back to back on the same operands, and reported as the median of the
+ * per-pair ratios: the machine's speed, which drifts between the two cases' separate timings, then
+ * cancels out.
  *
  * @since 0.1
  */
@@ -67,9 +70,17 @@ public final class KernelBenchmark {
             DMatrixRMaj a = random(s.m(), s.k(), rng);
             DMatrixRMaj b = random(s.k(), s.n(), rng);
             DMatrixRMaj c = new DMatrixRMaj(s.m(), s.n());
+            Runnable single = null;
             for (Variant v : variants) {
                 double minWarmup = s == shapes.get(0) ? firstWarmupSeconds : 0;
-                results.add(measure(s, v, () -> v.product.multiply(a, b, c), minWarmup));
+                Runnable call = () -> v.product.multiply(a, b, c);
+                Measurement m = measure(s, v, call, minWarmup);
+                if (v.threads == 1) {
+                    single = call;
+                    results.add(m);
+                } else {
+                    results.add(m.withSpeedup(pairedSpeedup(single, call, m.repeats())));
+                }
             }
         }
         String kernel = Kernels.simd().map(Object::toString).orElse("simd unavailable");
@@ -82,6 +93,7 @@ public final class KernelBenchmark {
         Kernels.simd().ifPresent(facades::add);
         facades.add(Kernels.scalar());
         for (BlockGemm f : facades) {
+            // run() pairs each parallel variant with the single-threaded one just before it
             variants.add(new Variant(f.name(), 1, facadeProduct(f)));
             if (threads > 1) {
                 variants.add(new Variant(f.name(), threads, facadeProduct(Kernels.parallel(f, threads))));
@@ -102,10 +114,26 @@ public final class KernelBenchmark {
         for (int i = 0; i < n; i++) {
             seconds[i] = time(call);
         }
+        double median = median(seconds);
         Arrays.sort(seconds);
-        double median = n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
         return new Measurement(s.m(), s.k(), s.n(), v.name, v.threads, n, median, s.flops() / median / 1e9,
-                s.flops() / seconds[0] / 1e9);
+                s.flops() / seconds[0] / 1e9, null);
+    }
+
+    /** @return the median over {@code pairs} back-to-back runs of (single's seconds / parallel's seconds) */
+    private static double pairedSpeedup(Runnable single, Runnable parallel, int pairs) {
+        double[] ratios = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            ratios[i] = time(single) / time(parallel);
+        }
+        return median(ratios);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**
@@ -186,12 +214,19 @@ public final class KernelBenchmark {
      * @param medianSeconds  median wall-clock time of one product
      * @param gflops         2·M·N·K / medianSeconds / 10⁹
      * @param bestGflops     the same for the fastest run (less sensitive to other load on the machine)
+     * @param speedup        for a parallel variant, the median over {@code repeats} back-to-back pairs of
+     *                       (single-threaded seconds / this variant's seconds); null for single-threaded ones
      */
     public record Measurement(int m, int k, int n, String implementation, int threads, int repeats,
-                              double medianSeconds, double gflops, double bestGflops) {
+                              double medianSeconds, double gflops, double bestGflops, Double speedup) {
         /** @return the shape measured */
         public Shape shape() {
             return new Shape(m, k, n);
+        }
+
+        Measurement withSpeedup(double pairedSpeedup) {
+            return new Measurement(m, k, n, implementation, threads, repeats, medianSeconds, gflops, bestGflops,
+                    pairedSpeedup);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.gendict.core.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark measures every implementation once per shape and reports consistent figures. */
+/** The benchmark measures every implementation once per shape, parallel ones with a paired speed-up, and reports consistent figures. */
 class KernelBenchmarkTest {
     @Test
     void measuresEachImplementationPerShape() {
@@ -26,6 +27,11 @@ class KernelBenchmarkTest {
             assertEquals(4, m.repeats());
             assertEquals(shape.flops() / m.medianSeconds() / 1e9, m.gflops(), 1e-9 * m.gflops());
             assertTrue(m.bestGflops() >= m.gflops());
+            if (m.threads() == 1) {
+                assertNull(m.speedup(), m.implementation());
+            } else {
+                assertTrue(m.speedup() > 0 && Double.isFinite(m.speedup()), m.implementation() + ": " + m.speedup());
+            }
         }
         assertEquals(2, report.threads());
     }
