@@ -1,6 +1,7 @@
 package io.gendict.cli.command;
 
 import com.google.gson.GsonBuilder;
+import io.gendict.core.bench.ColdStart;
 import io.gendict.core.bench.KernelBenchmark;
 import io.gendict.core.bench.KernelBenchmark.Measurement;
 import io.gendict.core.bench.KernelBenchmark.Report;
@@ -18,10 +19,12 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,14 +36,16 @@ import picocli.CommandLine.Spec;
  * {@link MethodBenchmark} (median seconds per training batch of each method on the paper's synthetic
  * settings) and prints them as tables, or as one JSON object {@code {"kernels": ..., "methods": [...]}}
  * with {@code --json}. {@code --scaling} and {@code --thread-scaling} run the {@link ScalingBenchmark}
- * studies instead (JSON keys {@code scaling} and {@code threadScaling}).
+ * studies instead (JSON keys {@code scaling} and {@code threadScaling}), {@code --cold-start} the
+ * {@link ColdStart} probes (JSON key {@code coldStart}).
  *
  * @since 0.1
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure matrix-product GFLOP/s of the kernels (SIMD, scalar) and of EJML, and seconds per "
                 + "training batch of each method on the paper's synthetic settings; or how that time grows with "
-                + "batch size, m (--scaling) and threads (--thread-scaling).")
+                + "batch size, m (--scaling) and threads (--thread-scaling); or how slow the first products of a "
+                + "fresh JVM are (--cold-start).")
 public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -74,6 +79,15 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--no-kernels", description = "Skip the matrix-product measurements.")
     private boolean noKernels;
 
+    @Option(names = "--shapes", split = ",", paramLabel = "MxKxN", converter = ShapeConverter.class,
+            description = "Products (M×K)·(K×N) of the kernel measurements and of --cold-start, e.g. 784x300x30 "
+                    + "(default: 784x300x30,784x300x1000,30x784x300,1000x1000x1000).")
+    private List<Shape> shapes = KernelBenchmark.DEFAULT_SHAPES;
+
+    @Option(names = "--cold-start", description = "Instead: the first products of a fresh JVM, one per shape and "
+            + "kernel implementation, each in a new JVM: times until the JIT has compiled the kernels.")
+    private boolean coldStart;
+
     @Option(names = "--scaling", description = "Instead: seconds per training batch over --batch-sizes and --dims "
             + "(group-sparsity with n = 300·m/784, k = 10), per sample and per sample·m·n.")
     private boolean scaling;
@@ -98,22 +112,26 @@ public final class BenchCommand implements Runnable {
 
     /** The JSON document of {@code --json}; absent parts are left out. */
     private record JsonReport(Report kernels, List<Timing> methods, List<SizePoint> scaling,
-                              List<ThreadPoint> threadScaling) {
+                              List<ThreadPoint> threadScaling, List<ColdStart.Case> coldStart) {
     }
 
     @Override
     public void run() {
+        if (coldStart) {
+            runColdStart();
+            return;
+        }
         if (scaling || threadScaling) {
             runScaling();
             return;
         }
         List<String> chosen = chosen(MethodBenchmark.DEFAULT_METHODS);
         MethodBenchmark timer = chosen.isEmpty() ? null : methodBenchmark();
-        Report report = noKernels ? null : new KernelBenchmark(KernelBenchmark.DEFAULT_SHAPES, threads, repeats, seed.seed()).run();
+        Report report = noKernels ? null : new KernelBenchmark(shapes, threads, repeats, seed.seed()).run();
         List<Timing> timings = timer == null ? List.of() : timer.run(MethodBenchmark.DEFAULT_SETTINGS, chosen);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(report, timings, null, null)));
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(report, timings, null, null, null)));
         } else {
             if (report != null) {
                 out.printf("JDK %s, %s, float64; GFLOP/s = 2·M·N·K / s; ×%d/×1: median speed-up over back-to-back"
@@ -136,7 +154,7 @@ public final class BenchCommand implements Runnable {
         List<ThreadPoint> speedups = threadScaling ? bench.threads(threadMethods, threads) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(null, null, sizes, speedups)));
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(null, null, sizes, speedups, null)));
         } else {
             if (sizes != null) {
                 printSizes(sizes, out);
@@ -147,6 +165,25 @@ public final class BenchCommand implements Runnable {
             OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
             out.printf("%nload average %.1f on %d cores at the end (other load distorts these figures)%n",
                     os.getSystemLoadAverage(), os.getAvailableProcessors());
+        }
+        out.flush();
+    }
+
+    private void runColdStart() {
+        List<ColdStart.Case> cases = ColdStart.run(shapes, seed.seed());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(null, null, null, null, cases)));
+        } else {
+            out.printf("cold start: the first products of a fresh JVM per case, ms; warm = median of the last calls;"
+                    + " warm at = first call within 1.5× of it; cold = the calls before it; JVM up = the JVM's"
+                    + " uptime when the first product was done%n");
+            out.printf("%-24s%8s%10s%10s%9s%10s%9s%9s%n", "product", "kernel", "call 1", "calls 1-3", "warm at",
+                    "cold ms", "warm", "JVM up");
+            for (ColdStart.Case c : cases) {
+                out.printf("%-24s%8s%10.1f%10.1f%9d%10.1f%9.2f%9.0f%n", c.shape().label(), c.implementation(), c.firstMs(),
+                        c.firstThreeMs(), c.warmAtCall(), c.coldMs(), c.warmMs(), c.uptimeAtFirstMs());
+            }
         }
         out.flush();
     }
@@ -248,6 +285,19 @@ public final class BenchCommand implements Runnable {
                 out.printf("%14s", m == null ? "-" : String.format("%.2f×", m.speedup()));
             }
             out.println();
+        }
+    }
+
+    /** Parses {@code MxKxN} (also with {@code ×}) into a shape of positive sizes. */
+    static final class ShapeConverter implements CommandLine.ITypeConverter<Shape> {
+        @Override
+        public Shape convert(String value) {
+            String[] parts = value.trim().split("[x×]");
+            if (parts.length != 3 || !Arrays.stream(parts).allMatch(p -> p.matches("[0-9]{1,5}") && Integer.parseInt(p) > 0)) {
+                throw new CommandLine.TypeConversionException("expected MxKxN with sizes 1…99999, e.g. 784x300x30, got '"
+                        + value + "'");
+            }
+            return new Shape(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
         }
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,5 +97,31 @@ class BenchCommandTest {
     void negativeWarmUpIsRefused() {
         assertEquals(2, run("bench", "--no-kernels", "--methods", "mod", "--warm-up", "-1"));
         assertTrue(err.toString().contains("warm-up") && out.toString().isEmpty(), err.toString());
+    }
+
+    @Test
+    void coldStartTimesEachShapeInFreshJvms() {
+        assertEquals(0, run("bench", "--cold-start", "--shapes", "9x4x5,3×2×7", "--json"), err.toString());
+        JsonArray cases = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("coldStart");
+        assertTrue(cases.size() == 4 || cases.size() == 2, out.toString());
+        JsonObject first = cases.get(0).getAsJsonObject();
+        assertEquals(List.of(9, 4, 5), List.of(first.get("m").getAsInt(), first.get("k").getAsInt(), first.get("n").getAsInt()));
+        JsonObject last = cases.get(cases.size() - 1).getAsJsonObject();
+        assertEquals("scalar", last.get("implementation").getAsString());
+        assertEquals(7, last.get("n").getAsInt());
+        for (int i = 0; i < cases.size(); i++) {
+            JsonObject c = cases.get(i).getAsJsonObject();
+            assertTrue(c.get("firstMs").getAsDouble() > 0 && c.getAsJsonArray("callMs").size() >= 5, c.toString());
+        }
+    }
+
+    @Test
+    void malformedShapesAreRefusedBeforeAnyMeasurement() {
+        for (String shapes : List.of("784x300", "0x3x4", "axbxc", "784x300x30x2")) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("bench", "--cold-start", "--shapes", shapes), shapes);
+            assertTrue(err.toString().contains("MxKxN") && out.toString().isEmpty(), err.toString());
+        }
     }
 }

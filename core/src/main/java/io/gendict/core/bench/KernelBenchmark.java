@@ -167,7 +167,8 @@ public final class KernelBenchmark {
         return (System.nanoTime() - start) * 1e-9;
     }
 
-    private static DMatrixRMaj random(int rows, int cols, SplittableRandom rng) {
+    /** @return a rows×cols matrix of Uniform[−1, 1) entries */
+    static DMatrixRMaj random(int rows, int cols, SplittableRandom rng) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < m.data.length; i++) {
             m.data[i] = rng.nextDouble(-1.0, 1.0);
