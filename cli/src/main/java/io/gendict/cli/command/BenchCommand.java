@@ -176,8 +176,8 @@ public final class BenchCommand implements Runnable {
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(null, null, null, null, cases)));
         } else {
             out.printf("cold start: the first products of a fresh JVM per case, ms; warm = median of the last calls;"
-                    + " warm at = first call within 1.5× of it; cold = the calls before it; JVM up = the JVM's"
-                    + " uptime when the first product was done%n");
+                    + " warm at = first call within %.1f× of it; cold = the calls before it; JVM up = the JVM's"
+                    + " uptime when the first product was done%n", ColdStart.WARM_FACTOR);
             out.printf("%-24s%8s%10s%10s%9s%10s%9s%9s%n", "product", "kernel", "call 1", "calls 1-3", "warm at",
                     "cold ms", "warm", "JVM up");
             for (ColdStart.Case c : cases) {

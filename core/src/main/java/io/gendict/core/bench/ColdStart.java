@@ -38,7 +38,7 @@ public final class ColdStart {
     /** The warm time is the median of this many last calls. */
     static final int WARM_CALLS = 5;
     /** A call counts as warm within this factor of the warm time. */
-    static final double WARM_FACTOR = 1.5;
+    public static final double WARM_FACTOR = 1.5;
     private static final String OUTPUT_PREFIX = "cold-start-ms:";
     /** JVM options not passed on to the children: debuggers, agents and recordings bound to this process. */
     private static final List<String> PRIVATE_OPTIONS = List.of("-agentlib", "-javaagent", "-Xrunjdwp",
@@ -109,9 +109,8 @@ public final class ColdStart {
     static Case summarize(Shape shape, String implementation, double uptimeAtFirstMs, double[] callMillis) {
         Checks.parameter(callMillis.length >= WARM_CALLS, "cold start: expected ≥ " + WARM_CALLS + " calls, got "
                 + callMillis.length);
-        double[] last = Arrays.copyOfRange(callMillis, callMillis.length - WARM_CALLS, callMillis.length);
-        Arrays.sort(last);
-        double warm = last[WARM_CALLS / 2];
+        double warm = KernelBenchmark.median(Arrays.copyOfRange(callMillis, callMillis.length - WARM_CALLS,
+                callMillis.length));
         int warmAt = 0;
         double coldMillis = 0;
         while (callMillis[warmAt] > WARM_FACTOR * warm) {

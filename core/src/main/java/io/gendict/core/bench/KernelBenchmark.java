@@ -129,7 +129,8 @@ public final class KernelBenchmark {
         return median(ratios);
     }
 
-    private static double median(double[] values) {
+    /** @return the median of {@code values} (the mean of the middle two for an even count); values are not reordered */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
