@@ -131,7 +131,7 @@ public final class BenchCommand implements Runnable {
         List<Timing> timings = timer == null ? List.of() : timer.run(MethodBenchmark.DEFAULT_SETTINGS, chosen);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(report, timings, null, null, null)));
+            printJson(new JsonReport(report, timings, null, null, null), out);
         } else {
             if (report != null) {
                 out.printf("JDK %s, %s, float64; GFLOP/s = 2·M·N·K / s; ×%d/×1: median speed-up over back-to-back"
@@ -154,7 +154,7 @@ public final class BenchCommand implements Runnable {
         List<ThreadPoint> speedups = threadScaling ? bench.threads(threadMethods, threads) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(null, null, sizes, speedups, null)));
+            printJson(new JsonReport(null, null, sizes, speedups, null), out);
         } else {
             if (sizes != null) {
                 printSizes(sizes, out);
@@ -173,7 +173,7 @@ public final class BenchCommand implements Runnable {
         List<ColdStart.Case> cases = ColdStart.run(shapes, seed.seed());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(new JsonReport(null, null, null, null, cases)));
+            printJson(new JsonReport(null, null, null, null, cases), out);
         } else {
             out.printf("cold start: the first products of a fresh JVM per case, ms; warm = median of the last calls;"
                     + " warm at = first call within %.1f× of it; cold = the calls before it; JVM up = the JVM's"
@@ -186,6 +186,10 @@ public final class BenchCommand implements Runnable {
             }
         }
         out.flush();
+    }
+
+    private static void printJson(JsonReport report, PrintWriter out) {
+        out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
     }
 
     /** @return --methods (or {@code defaults}) in canonical form, each validated; empty for {@code none} */
