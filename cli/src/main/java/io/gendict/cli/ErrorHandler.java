@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * Turns failures into one line on stderr, {@code gendict: <message>}, and an exit code: 2 for usage
  * errors and for {@link GendictException}s of the user's making (invalid input or parameter, unknown
- * name, I/O, plugin), 1 for anything else. The stack trace is printed only with {@code --verbose}.
+ * name, I/O, plugin), 1 for anything else, including a Java {@link Error} (out of memory, stack
+ * overflow, a failed assertion, a JVM internal error), reported by what ran out or failed. The stack
+ * trace is printed only with {@code --verbose}.
  *
  * @since 0.1
  */
@@ -42,14 +44,57 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         PrintWriter err = cmd.getErr();
         boolean verbose = verbose(parseResult);
         GendictException g = gendictCause(ex);
+        Error error = cause(ex, Error.class);
+        if (g == null && error != null) {
+            return handleError(error, err, verbose);
+        }
         String message = g != null ? g.getMessage()
                 : "internal error: " + ex + (verbose ? "" : " (rerun with --verbose for the stack trace)");
+        print(err, message, verbose ? ex : null);
+        return getExitCode(ex);
+    }
+
+    /**
+     * Reports a Java {@link Error} in one line naming what ran out or failed.
+     *
+     * @param error   the error
+     * @param err     where the line goes
+     * @param verbose also print the stack trace
+     * @return {@link #FAILURE}
+     */
+    static int handleError(Error error, PrintWriter err, boolean verbose) {
+        print(err, describe(error) + (verbose ? "" : " (rerun with --verbose for the stack trace)"),
+                verbose ? error : null);
+        return FAILURE;
+    }
+
+    private static String describe(Error error) {
+        String detail = error.getMessage() != null ? ": " + error.getMessage() : "";
+        if (error instanceof OutOfMemoryError) {
+            return "out of memory" + detail + "; this JVM may use at most "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB (raise it with -Xmx, e.g. GENDICT_JAVA_OPTS=-Xmx8g)";
+        }
+        if (error instanceof StackOverflowError) {
+            StackTraceElement[] trace = error.getStackTrace();
+            return "stack overflow (recursion too deep)" + (trace.length > 0 ? " in " + trace[0] : "");
+        }
+        if (error instanceof AssertionError) {
+            return "internal check failed" + detail;
+        }
+        if (error instanceof InternalError) {
+            boolean mapped = detail.contains("unsafe memory access");
+            return "JVM internal error" + detail + (mapped ? " (an input file was truncated or changed while"
+                    + " memory-mapped)" : "");
+        }
+        return "internal error: " + error;
+    }
+
+    private static void print(PrintWriter err, String message, Throwable trace) {
         err.println("gendict: " + oneLine(message));
-        if (verbose) {
-            ex.printStackTrace(err);
+        if (trace != null) {
+            trace.printStackTrace(err);
         }
         err.flush();
-        return getExitCode(ex);
     }
 
     @Override
@@ -75,9 +120,13 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     }
 
     private static GendictException gendictCause(Throwable t) {
+        return cause(t, GendictException.class);
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof GendictException g) {
-                return g;
+            if (type.isInstance(c)) {
+                return type.cast(c);
             }
         }
         return null;

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * Entry point of the {@code gendict} command. {@link #execute} returns the exit code; only
@@ -19,7 +20,8 @@ public final class Main {
 
     /**
      * Runs the command line and returns its exit code (0 success, 2 usage or input error,
-     * 1 internal failure), writing to {@code System.out} and {@code System.err}.
+     * 1 internal failure, including a Java {@link Error} such as running out of memory), writing to
+     * {@code System.out} and {@code System.err}.
      *
      * @param args command-line arguments
      * @return the exit code
@@ -37,10 +39,26 @@ public final class Main {
      * @return the exit code
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(out, err).execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return run(commandLine(out, err), args);
+    }
+
+    /**
+     * Runs a command line, turning a Java {@link Error} that escapes it (out of memory, stack
+     * overflow, a failed assertion, a JVM internal error) into one line and exit code 1.
+     *
+     * @param cmd  the command line; its error writer receives the message
+     * @param args command-line arguments
+     * @return the exit code
+     */
+    static int run(CommandLine cmd, String... args) {
+        try {
+            return cmd.execute(args);
+        } catch (Error e) {
+            return ErrorHandler.handleError(e, cmd.getErr(), List.of(args).contains("--verbose"));
+        } finally {
+            cmd.getOut().flush();
+            cmd.getErr().flush();
+        }
     }
 
     /**

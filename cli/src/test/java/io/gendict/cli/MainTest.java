@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.kernel.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -145,7 +146,58 @@ class MainTest {
         assertEquals(1, h.getExitCode(new IllegalArgumentException()));
     }
 
-    private int runFailing(RuntimeException failure, String... options) {
+    @Test
+    void javaErrorsAreOneLineNamingWhatRanOutOrFailedWithExitCode1() {
+        assertEquals(1, runFailing(new OutOfMemoryError("Java heap space")));
+        assertOneLine("gendict: out of memory: Java heap space; this JVM may use at most "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MB (raise it with -Xmx");
+        assertEquals(1, runFailing(new StackOverflowError()));
+        assertOneLine("gendict: stack overflow (recursion too deep) in io.gendict.cli.MainTest.");
+        assertEquals(1, runFailing(new AssertionError("rows must be positive")));
+        assertOneLine("gendict: internal check failed: rows must be positive");
+        assertEquals(1, runFailing(new InternalError("a fault occurred in an unsafe memory access operation")));
+        assertOneLine("gendict: JVM internal error: a fault occurred in an unsafe memory access operation (an input"
+                + " file was truncated or changed while memory-mapped)");
+        assertEquals(1, runFailing(new IllegalStateException("worker failed", new OutOfMemoryError("Java heap space"))));
+        assertOneLine("gendict: out of memory: Java heap space");
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void javaErrorsPrintTheirStackTraceWithVerbose() {
+        assertEquals(1, runFailing(new OutOfMemoryError("Java heap space"), "--verbose"));
+        assertTrue(err.toString().contains("\njava.lang.OutOfMemoryError: Java heap space\n\tat "), err.toString());
+    }
+
+    @Test
+    void anErrorInAParallelTaskReachesTheTopAsItself() {
+        assertEquals(1, runFailing(() -> {
+            new Workers(2).run(2, i -> {
+                if (i == 1) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+            }, "test work");
+        }));
+        assertOneLine("gendict: out of memory: Java heap space");
+    }
+
+    private void assertOneLine(String prefix) {
+        String e = err.toString();
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.startsWith(prefix), e);
+        assertFalse(e.contains("\tat "), e);
+    }
+
+    private int runFailing(Throwable failure, String... options) {
+        return runFailing(() -> {
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            throw (RuntimeException) failure;
+        }, options);
+    }
+
+    private int runFailing(Runnable failure, String... options) {
         err.getBuffer().setLength(0);
         CommandLine cmd = Main.commandLine(new PrintWriter(out), new PrintWriter(err));
         cmd.addSubcommand("fail", new Failing(failure));
@@ -153,7 +205,7 @@ class MainTest {
         String[] args = new String[options.length + 1];
         args[0] = "fail";
         System.arraycopy(options, 0, args, 1, options.length);
-        return cmd.execute(args);
+        return Main.run(cmd, args);
     }
 
     private static JsonObject find(JsonArray array, String name) {
@@ -167,15 +219,15 @@ class MainTest {
 
     @Command(name = "fail")
     private static final class Failing implements Runnable {
-        private final RuntimeException failure;
+        private final Runnable failure;
 
-        Failing(RuntimeException failure) {
+        Failing(Runnable failure) {
             this.failure = failure;
         }
 
         @Override
         public void run() {
-            throw failure;
+            failure.run();
         }
     }
 }

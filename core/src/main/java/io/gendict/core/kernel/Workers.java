@@ -38,7 +38,7 @@ public final class Workers {
      * @param count number of tasks
      * @param task  the work of one task index
      * @param what  names the work in the error raised when a task is interrupted or fails with a checked exception
-     * @throws RuntimeException the failure of a task
+     * @throws RuntimeException the failure of a task (an {@link Error} of a task propagates unchanged)
      */
     public void run(int count, IntConsumer task, String what) {
         run(count, () -> null, (scratch, i) -> task.accept(i), what);
@@ -54,7 +54,7 @@ public final class Workers {
      * @param task    the work of one task index with the calling thread's scratch
      * @param what    names the work in the error raised when a task is interrupted or fails with a checked exception
      * @param <W>     the scratch type
-     * @throws RuntimeException the failure of a task
+     * @throws RuntimeException the failure of a task (an {@link Error} of a task propagates unchanged)
      */
     public <W> void run(int count, Supplier<W> scratch, ScratchTask<W> task, String what) {
         int helpers = Math.min(threads, count) - 1;
@@ -124,6 +124,9 @@ public final class Workers {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 return re;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             return new GendictException(ErrorKind.NUMERICAL_FAILURE, what + " failed: " + e.getCause(), e.getCause());
         }
