@@ -3,6 +3,7 @@ package io.gendict.priors;
 import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.error.MemoryBudget;
 import io.gendict.core.param.ParamSpec;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.GenerativePrior;
@@ -48,6 +49,8 @@ public final class GroupSparsityPriorProvider implements PriorProvider {
         int n = params.getInt("n");
         int k = params.getInt("k");
         double p = params.getDouble("p");
+        MemoryBudget.require(ErrorKind.INVALID_PARAMETER, NAME + ": n=" + n + ", k=" + k + ": the n×k matrix M",
+                MemoryBudget.product(n, k, Double.BYTES));
         SplittableRandom rng = new SplittableRandom(params.getLong("seed"));
         DMatrixRMaj m = new DMatrixRMaj(n, k);
         for (int i = 0; i < n * k; i++) {

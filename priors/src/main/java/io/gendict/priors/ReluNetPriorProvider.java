@@ -1,6 +1,8 @@
 package io.gendict.priors;
 
 import io.gendict.core.error.Checks;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.MemoryBudget;
 import io.gendict.core.param.ParamSpec;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.Gaussian;
@@ -9,6 +11,7 @@ import io.gendict.core.spi.PriorProvider;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +82,12 @@ public final class ReluNetPriorProvider implements PriorProvider {
         int[] widths = params.getIntList("widths");
         Checks.parameter(widths.length >= 2, NAME + ": parameter 'widths' has " + widths.length
                 + " entry, expected at least two (k, …, n)");
+        long bytes = 0;
+        for (int i = 1; i < widths.length; i++) {
+            bytes += (long) widths[i] * widths[i - 1] * Double.BYTES;
+        }
+        MemoryBudget.require(ErrorKind.INVALID_PARAMETER, NAME + ": widths=" + Arrays.toString(widths)
+                + ": the weight matrices", bytes);
         return widths;
     }
 }

@@ -2,6 +2,7 @@ package io.gendict.cli.command;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.error.MemoryBudget;
 import io.gendict.core.io.ElementType;
 import io.gendict.core.io.MappedNpy;
 import org.ejml.data.DMatrixRMaj;
@@ -60,6 +61,8 @@ public final class DataFiles {
             throw new GendictException(ErrorKind.INVALID_INPUT, option + " " + file + ": " + npy.cols()
                     + " columns, the model expects m = " + m);
         }
+        MemoryBudget.require(ErrorKind.INVALID_INPUT, option + " " + file + ": " + npy.rows() + "×" + npy.cols()
+                + " float64", MemoryBudget.product(npy.rows(), npy.cols(), Double.BYTES));
         DMatrixRMaj y = new DMatrixRMaj(1, 1);
         npy.readRange(0, npy.rows(), y);
         requireFinite(y, file, option, null, 0);

@@ -9,6 +9,7 @@ import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.error.MemoryBudget;
 import io.gendict.core.io.MappedNpy;
 import io.gendict.core.learn.GenerativeMethods;
 import io.gendict.core.model.Checkpoints;
@@ -61,6 +62,11 @@ public final class LearnCommand implements Runnable {
             .build();
 
     private static final String DATA_SHAPE = "dataShape";
+    /**
+     * m×n float64 matrices a run may hold at once (true and learned dictionaries, the learner's working
+     * copies): {@code learn --synthetic m=100000} with n=300 (240 MB each) fails under -Xmx1700m, runs under -Xmx2500m.
+     */
+    private static final int DICTIONARY_COPIES = 10;
     private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--threads", "--plugins", "--verbose");
 
     @Spec
@@ -310,12 +316,21 @@ public final class LearnCommand implements Runnable {
         if (run.data() != null) {
             Path file = Path.of(run.data());
             MappedNpy data = DataFiles.open(file, "--data");
-            return new BatchPlan.FromFile(data, file, run.seed(), run.batchSize());
+            BatchPlan plan = new BatchPlan.FromFile(data, file, run.seed(), run.batchSize());
+            requireDictionaryFits(plan.dimension(), g.outputDim());
+            return plan;
         }
         Params p = SYNTHETIC.validate("--synthetic", ComponentSpec.parse("synthetic:" + run.synthetic()).raw());
         int m = p.getInt("m");
+        requireDictionaryFits(m, g.outputDim());
         SyntheticSource truth = SyntheticSource.builder(g, m, run.seed()).sigma(p.getDouble("sigma")).build();
         return new BatchPlan.Synthetic(truth, m, run.seed(), run.batchSize());
+    }
+
+    private static void requireDictionaryFits(int m, int n) {
+        MemoryBudget.require(ErrorKind.INVALID_PARAMETER, "learn: m=" + m + ", n=" + n + ": the m×n dictionary and the"
+                + " learner's copies of it (" + DICTIONARY_COPIES + " × m·n float64)",
+                MemoryBudget.product(m, n, Double.BYTES, DICTIONARY_COPIES));
     }
 
     private static Model model(DictionaryLearner learner, GenerativePrior g, Run run, List<ModelInfo.CurvePoint> curve) {

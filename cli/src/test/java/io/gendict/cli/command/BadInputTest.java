@@ -13,8 +13,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +26,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,6 +96,7 @@ class BadInputTest {
         assertEquals("0", run("learn", "--data", resumable.toString(), "--prior", PRIOR, "--method", "altmin",
                 "--batch-size", "20", "--checkpoint-every", "1", "--out", dir.resolve("resumable").toString())[0]);
         Npy.write(resumable, new DMatrixRMaj(30, M));
+        hugeClaims();
         Path other = dir.resolve("other-model");
         assertEquals("0", run("learn", "--data", good.toString(), "--prior", PRIOR, "--method", "altmin",
                 "--batch-size", "20", "--seed", "2", "--out", other.toString())[0]);
@@ -123,7 +130,19 @@ class BadInputTest {
                 new Case("checkpoint interval out of range", "--checkpoint-every", "m12", "learn", "--data", g, "--prior", PRIOR, "--checkpoint-every", "-1", "--out", f("m12")),
                 new Case("data changed under a resumed run", "resumable.npy", "m13", "learn", "--resume", f("resumable")),
                 new Case("output in a missing folder", "nowhere", "nowhere", "encode", "--model", m, "--in", g, "--out", f("nowhere/z.npy")),
-                new Case("model output in a missing folder", "nowhere", "nowhere", "learn", "--data", g, "--prior", PRIOR, "--out", f("nowhere/model")));
+                new Case("model output in a missing folder", "nowhere", "nowhere", "learn", "--data", g, "--prior", PRIOR, "--out", f("nowhere/model")),
+                new Case("gzip IDX honestly claiming more than the heap", "huge.idx.gz: the data of 60000 items of shape (60000, 1, 35000) (with its float64 copy) needs 18025 MB of memory", "vae.npz",
+                        "train-vae", "--images", f("huge.idx.gz"), "--test-images", f("huge.idx.gz"), "--out", f("vae.npz")),
+                new Case(".npz entry claiming more than the heap", "huge.npz[z.npy]: the data of shape (60000, 35000) '|u1' C order (with its float64 copy) needs 18025 MB of memory", "out.npy",
+                        "decode", "--model", m, "--in", f("huge.npz"), "--out", f("out.npy")),
+                new Case("container claiming 2³¹−9 columns", "wide.gdz: truncated: 2147483639 column ranges", "out.npy",
+                        "decompress", "--model", m, "--in", f("wide.gdz"), "--out", f("out.npy")),
+                new Case("container with a NaN column range", "nan-range.gdz: column 0 has range [NaN", "out.npy",
+                        "decompress", "--model", m, "--in", f("nan-range.gdz"), "--out", f("out.npy")),
+                new Case("prior too large for the heap", "group-sparsity: n=1000000, k=1000000: the n×k matrix M needs", "m14",
+                        "learn", "--data", g, "--prior", "group-sparsity:n=1000000,k=1000000", "--out", f("m14")),
+                new Case("synthetic data too wide for the heap", "learn: m=1000000, n=1000: the m×n dictionary", "m15",
+                        "learn", "--synthetic", "m=1000000", "--batches", "1", "--prior", "group-sparsity:n=1000,k=3", "--out", f("m15")));
     }
 
     @TestFactory
@@ -142,6 +161,37 @@ class BadInputTest {
         }));
     }
 
+    /** Inputs whose headers honestly claim more than the heap, and crafted containers. */
+    private static void hugeClaims() throws IOException {
+        byte[] idxHead = {0, 0, 8, 3, 0, 0, (byte) 0xEA, 0x60, 0, 0, 0, 1, 0, 0, (byte) 0x88, (byte) 0xB8};
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("huge.idx.gz")))) {
+            gz.write(idxHead);
+            gz.write(new byte[2 << 20]);
+        }
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("huge.npz")))) {
+            zip.putNextEntry(new ZipEntry("z.npy"));
+            zip.write(npyHeader("|u1", "(60000, 35000)"));
+            zip.write(new byte[2 << 20]);
+            zip.closeEntry();
+        }
+        byte[] head = Arrays.copyOf(Files.readAllBytes(packed), 54);
+        Files.write(dir.resolve("wide.gdz"), container(head, 0, Integer.MAX_VALUE - 8));
+        Files.write(dir.resolve("nan-range.gdz"), container(head, 1, 1, Double.NaN, 1.0));
+    }
+
+    /** A bits-mode container for the fixture model: rows, cols, the given column ranges, one payload byte. */
+    private static byte[] container(byte[] head, int rows, int cols, double... ranges) {
+        ByteBuffer b = ByteBuffer.allocate(head.length + 8 * ranges.length + 8 + 1 + 4);
+        b.put(head).putShort(6, (short) 0).putInt(8, rows).putInt(12, cols).putInt(16, 0).put(20, (byte) 2).put(21, (byte) 8);
+        for (double r : ranges) {
+            b.putDouble(r);
+        }
+        b.putLong(1).put((byte) 0);
+        CRC32C crc = new CRC32C();
+        crc.update(b.array(), 0, b.position());
+        return b.putInt((int) crc.getValue()).array();
+    }
+
     private static String f(String name) {
         return dir.resolve(name).toString();
     }
@@ -154,7 +204,11 @@ class BadInputTest {
     }
 
     private static byte[] emptyNpy() {
-        StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': (0, " + M + "), }");
+        return npyHeader("<f8", "(0, " + M + ")");
+    }
+
+    private static byte[] npyHeader(String descr, String shape) {
+        StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }");
         while ((10 + header.length() + 1) % 64 != 0) {
             header.append(' ');
         }

@@ -3,6 +3,7 @@ package io.gendict.core.codec;
 import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.error.MemoryBudget;
 import io.gendict.core.eval.DecimalQuantizer;
 import io.gendict.core.eval.Quantizer;
 import io.gendict.core.eval.UniformQuantizer;
@@ -162,7 +163,9 @@ public final class CodeContainer {
      * @param modelChecksum the checksum of the model at hand; must equal the stored one
      * @return the contents
      * @throws GendictException INVALID_INPUT naming the file when it is truncated, corrupted, of
-     *                          another format or made for another model
+     *                          another format, made for another model, has a non-finite or inverted
+     *                          column range, or holds more codes than the
+     *                          {@link MemoryBudget}; checked before allocating
      */
     public static Contents decode(byte[] bytes, String file, byte[] modelChecksum) {
         if (bytes.length < 4 + 4) {
@@ -193,22 +196,26 @@ public final class CodeContainer {
             if (rows < 0 || cols < 0 || (sparse && atoms <= 0) || (long) rows * cols > bytes.length * 8L) {
                 throw bad(file, "implausible shape " + rows + "×" + cols + " (atoms " + atoms + ")");
             }
-            Quantizer quantizer = switch (kind) {
-                case KIND_DIGITS -> new DecimalQuantizer(parameter);
-                case KIND_BITS -> new UniformQuantizer(parameter);
-                default -> throw bad(file, "unknown quantizer kind " + kind);
-            };
+            Quantizer quantizer = quantizer(kind, parameter, file);
             byte[] model = new byte[CHECKSUM_BYTES];
             in.readFully(model);
             if (!Arrays.equals(model, modelChecksum)) {
                 throw bad(file, "made with another model (model checksum differs)");
             }
-            double[] min = new double[cols];
-            double[] max = new double[cols];
-            if (kind == KIND_BITS) {
-                for (int c = 0; c < cols; c++) {
-                    min[c] = in.readDouble();
-                    max[c] = in.readDouble();
+            if (kind == KIND_BITS && 16L * cols > in.available()) {
+                throw bad(file, "truncated: " + cols + " column ranges need " + 16L * cols + " bytes, only "
+                        + in.available() + " present");
+            }
+            MemoryBudget.require(ErrorKind.INVALID_INPUT, file + ": codes of shape " + rows + "×" + cols,
+                    MemoryBudget.product(rows, cols, Double.BYTES + (sparse ? Integer.BYTES : 0)));
+            double[] min = new double[kind == KIND_BITS ? cols : 0];
+            double[] max = new double[min.length];
+            for (int c = 0; c < min.length; c++) {
+                min[c] = in.readDouble();
+                max[c] = in.readDouble();
+                if (!(Double.isFinite(min[c]) && Double.isFinite(max[c]) && min[c] <= max[c])) {
+                    throw bad(file, "column " + c + " has range [" + min[c] + ", " + max[c] + "], expected finite"
+                            + " min ≤ max");
                 }
             }
             long length = in.readLong();
@@ -252,6 +259,18 @@ public final class CodeContainer {
             }
         }
         return new Codes(values, indices);
+    }
+
+    private static Quantizer quantizer(int kind, int parameter, String file) {
+        try {
+            return switch (kind) {
+                case KIND_DIGITS -> new DecimalQuantizer(parameter);
+                case KIND_BITS -> new UniformQuantizer(parameter);
+                default -> throw bad(file, "unknown quantizer kind " + kind);
+            };
+        } catch (GendictException e) {
+            throw e.kind() == ErrorKind.INVALID_PARAMETER ? bad(file, "bad quantizer: " + e.getMessage()) : e;
+        }
     }
 
     private static GendictException bad(String file, String why) {

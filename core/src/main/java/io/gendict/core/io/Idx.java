@@ -21,7 +21,8 @@ import java.util.zip.GZIPInputStream;
  * then the data, row-major and big-endian. An optional limit reads only the first items (first
  * dimension). A plain file must be exactly as long as its header says; a gzip stream is read
  * incrementally, never allocating far beyond what it really holds, and with a limit only the items
- * read are checked.
+ * read are checked. Data that, with its float64 copy, exceeds the
+ * {@link io.gendict.core.error.MemoryBudget} is refused before it is read beyond a first chunk.
  *
  * @since 0.1
  */
@@ -168,7 +169,7 @@ public final class Idx {
         }
         int items = Math.min(shape[0], limit);
         String what = "the data of " + items + " items of shape " + NpyHeader.shapeText(NdArray.toLong(shape));
-        byte[] data = StreamBytes.readExactly(in, items * itemBytes, source, what, length >= 0);
+        byte[] data = StreamBytes.readData(in, items * itemBytes, type.size(), source, what, length >= 0);
         if (items == shape[0] && length < 0) {
             StreamBytes.requireEnd(in, source, what);
         }

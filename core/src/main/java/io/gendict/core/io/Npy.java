@@ -15,7 +15,8 @@ import java.nio.file.Path;
 /**
  * Reads and writes NumPy {@code .npy} files (format versions 1.0, 2.0, 3.0; element types in
  * {@link ElementType}; little- or big-endian; C or Fortran order). Reading checks the size the
- * header claims against the file before allocating anything. Writing is atomic
+ * header claims against the file, and with its float64 copy against the
+ * {@link io.gendict.core.error.MemoryBudget}, before allocating anything. Writing is atomic
  * ({@link AtomicFiles}). For files too large for the heap see {@link MappedNpy}.
  *
  * @since 0.1
@@ -164,7 +165,8 @@ public final class Npy {
 
     private static NdArray readData(InputStream in, NpyHeader h, String source, boolean lengthChecked)
             throws IOException {
-        byte[] data = StreamBytes.readExactly(in, h.dataBytes(), source, "the data of " + h, lengthChecked);
+        byte[] data = StreamBytes.readData(in, h.dataBytes(), h.type().size(), source, "the data of " + h,
+                lengthChecked);
         long[] shape = h.shape();
         int[] dims = new int[shape.length];
         for (int i = 0; i < dims.length; i++) {

@@ -2,6 +2,7 @@ package io.gendict.core.io;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.error.MemoryBudget;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -45,11 +46,34 @@ final class StreamBytes {
      */
     static byte[] readExactly(InputStream in, long n, String source, String what, boolean lengthChecked)
             throws IOException {
+        return read(in, n, source, what, lengthChecked, 0);
+    }
+
+    /**
+     * As {@link #readExactly(InputStream, long, String, String, boolean)} for the data of an array:
+     * before allocating more than {@link #CHUNK} bytes (at once when the length is checked, else only
+     * once a first chunk has arrived, so that a lying header is reported as truncated), checks that
+     * the bytes and their float64 copy, which every reader makes, fit the {@link MemoryBudget}.
+     *
+     * @param itemSize bytes per element
+     * @throws GendictException INVALID_INPUT naming the file when they do not fit
+     */
+    static byte[] readData(InputStream in, long n, int itemSize, String source, String what, boolean lengthChecked)
+            throws IOException {
+        return read(in, n, source, what, lengthChecked, MemoryBudget.product(n / itemSize, itemSize + Double.BYTES));
+    }
+
+    private static byte[] read(InputStream in, long n, String source, String what, boolean lengthChecked, long needs)
+            throws IOException {
         requireLoadable(n, source, what);
+        if (lengthChecked) {
+            requireBudget(needs, source, what);
+        }
         byte[] buf = new byte[(int) (lengthChecked ? n : Math.min(n, CHUNK))];
         int filled = 0;
         while (filled < n) {
             if (filled == buf.length) {
+                requireBudget(needs, source, what);
                 buf = Arrays.copyOf(buf, (int) Math.min(n, 2L * buf.length));
             }
             int r = in.read(buf, filled, buf.length - filled);
@@ -60,6 +84,10 @@ final class StreamBytes {
             filled += r;
         }
         return buf;
+    }
+
+    private static void requireBudget(long needs, String source, String what) {
+        MemoryBudget.require(ErrorKind.INVALID_INPUT, source + ": " + what + " (with its float64 copy)", needs);
     }
 
     /**

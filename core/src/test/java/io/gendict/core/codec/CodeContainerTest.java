@@ -1,5 +1,6 @@
 package io.gendict.core.codec;
 
+import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.eval.DecimalQuantizer;
 import io.gendict.core.eval.UniformQuantizer;
@@ -7,8 +8,10 @@ import io.gendict.core.spi.Codes;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,5 +94,39 @@ class CodeContainerTest {
         DMatrixRMaj z = new DMatrixRMaj(1, 2, true, 1, Double.NaN);
         assertThrows(GendictException.class,
                 () -> CodeContainer.encode(new Codes(z, null), 0, new DecimalQuantizer(2), MODEL));
+    }
+
+    @Test
+    void aHeaderClaimingHugeColumnsIsRefusedBeforeAllocating() {
+        // rows 0 keeps rows·cols within the file; 2³¹−9 columns of ranges would need 32 GB of arrays
+        byte[] file = crafted(0, Integer.MAX_VALUE - 8, 8, new double[0]);
+        GendictException e = assertThrows(GendictException.class, () -> CodeContainer.decode(file, "c.gdz", MODEL));
+        assertEquals(ErrorKind.INVALID_INPUT, e.kind());
+        assertEquals("c.gdz: truncated: 2147483639 column ranges need 34359738224 bytes, only 16 present", e.getMessage());
+    }
+
+    @Test
+    void nonFiniteOrInvertedColumnRangesAreRefused() {
+        for (double[] range : new double[][] {{Double.NaN, 1}, {0, Double.NaN}, {0, Double.POSITIVE_INFINITY}, {2, 1}}) {
+            byte[] file = crafted(1, 1, 9, range);
+            GendictException e = assertThrows(GendictException.class, () -> CodeContainer.decode(file, "c.gdz", MODEL));
+            assertTrue(e.getMessage().startsWith("c.gdz: column 0 has range [" + range[0] + ", " + range[1] + "]"),
+                    e.getMessage());
+        }
+    }
+
+    /** A bits-mode container with a valid CRC, the given shape and ranges, and a payload of 1 byte. */
+    private static byte[] crafted(int rows, int cols, int trailing, double[] range) {
+        ByteBuffer b = ByteBuffer.allocate(4 + 2 + 2 + 12 + 2 + 32 + 8 * range.length + 8 + trailing + 4);
+        b.put(new byte[] {'G', 'D', 'C', 'Z'}).putShort((short) 1).putShort((short) 0).putInt(rows).putInt(cols).putInt(0)
+                .put((byte) 2).put((byte) 8).put(MODEL);
+        for (double r : range) {
+            b.putDouble(r);
+        }
+        b.putLong(trailing).put(new byte[trailing]);
+        CRC32C crc = new CRC32C();
+        crc.update(b.array(), 0, b.position());
+        b.putInt((int) crc.getValue());
+        return b.array();
     }
 }
