@@ -147,7 +147,7 @@ public final class ExperimentCommand implements Runnable {
         stdout.print(result.toTable());
         stdout.flush();
         write(dir.resolve("results.csv"), result.toCsv().getBytes(StandardCharsets.UTF_8));
-        write(dir.resolve("summary.json"), result.toSummaryJson().getBytes(StandardCharsets.UTF_8));
+        write(dir.resolve("summary.json"), result.toSummaryJson(Map.of()).getBytes(StandardCharsets.UTF_8));
         try {
             write(dir.resolve("error_vs_samples.png"), ErrorCurvePlot.render(result));
             if (task != null) {

@@ -76,6 +76,25 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void groundTruthLinesBoundTheNoisyInput() throws IOException {
+        Path o = dir.resolve("gt");
+        assertEquals(0, run("experiment", "group-sparsity", "--prior", "group-sparsity:n=30,k=3", "--m", "40",
+                "--trials", "2", "--batches", "1", "--methods", "mod", "--out", o.toString()), err.toString());
+        String json = Files.readString(o.resolve("summary.json"));
+        assertFalse(json.contains("NaN") || json.contains("Infinity"), json);
+        JsonObject refs = JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("references");
+        double noisy = refs.getAsJsonObject("noisy_input").get("mean").getAsDouble();
+        double truth = refs.getAsJsonObject("true_dictionary_true_latents").get("mean").getAsDouble();
+        double decoded = refs.getAsJsonObject("true_dictionary_decoded").get("mean").getAsDouble();
+        assertTrue(truth <= noisy, truth + " > " + noisy);
+        assertTrue(Double.isFinite(decoded) && decoded > 0, "decoded " + decoded);
+        assertTrue(refs.getAsJsonObject("noisy_input").get("ci95_half_width").getAsDouble() >= 0);
+        String table = out.toString();
+        assertTrue(table.contains("(A*, fast decoder)") && table.contains("(A*, true z*)") && table.contains("± 95% CI"),
+                table);
+    }
+
+    @Test
     void transferTrainsAVaeSlicesItAndDrawsTheGrid() throws IOException {
         Path train = idx(dir.resolve("train.idx"), 60, 1);
         Path test = idx(dir.resolve("test.idx"), 40, 2);
@@ -84,6 +103,7 @@ class ExperimentCommandTest {
                 "--vae-epochs", "1", "--trials", "1", "--batches", "2", "--batch-size", "6", "--test-batch-size", "5",
                 "--methods", "fast,mod", "--transform", "flip", "--out", o.toString()), err.toString());
         assertOutputs(o, List.of("fast", "mod"), 1, 2);
+        assertFalse(Files.readString(o.resolve("summary.json")).contains("true_dictionary"), "no ground truth for images");
         assertTrue(Files.exists(o.resolve("vae.npz")) && Files.exists(o.resolve("vae.json")));
         assertPng(o.resolve("reconstructions.png"), 4 * (90 + 4) + 4, 0);
         out.getBuffer().setLength(0);

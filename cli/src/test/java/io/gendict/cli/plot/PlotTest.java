@@ -3,7 +3,9 @@ package io.gendict.cli.plot;
 import io.gendict.core.eval.Quantizer;
 import io.gendict.core.experiment.ExperimentResult;
 import io.gendict.core.experiment.ExperimentSettings;
+import io.gendict.core.experiment.ReferenceLine;
 import io.gendict.core.experiment.ResultRow;
+import io.gendict.core.experiment.SampleErrors;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +27,19 @@ class PlotTest {
         ExperimentSettings s = new ExperimentSettings("toy", List.of("fast", "ksvd"), 2, 3, 30, 1, 30,
                 Quantizer.parse("digits:4"), 1, 1);
         List<ResultRow> rows = new ArrayList<>();
-        for (String m : s.methods()) {
-            for (int t = 0; t < 2; t++) {
+        List<SampleErrors> finals = new ArrayList<>();
+        List<SampleErrors> references = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            for (String m : s.methods()) {
                 for (int b = 0; b < 3; b++) {
                     rows.add(new ResultRow(m, t, b, 30L * (b + 1), 10.0 / (b + 1) + t, 0.3, 0.01));
                 }
+                finals.add(new SampleErrors(m, t, new double[] {10.0 / 3 + t}));
             }
+            references.add(new SampleErrors(ReferenceLine.NOISY_INPUT.key(), t, new double[] {0.3}));
+            references.add(new SampleErrors(ReferenceLine.TRUE_LATENTS.key(), t, new double[] {0.01 + t}));
         }
-        byte[] png = ErrorCurvePlot.render(new ExperimentResult(s, rows));
+        byte[] png = ErrorCurvePlot.render(new ExperimentResult(s, rows, finals, references));
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(ErrorCurvePlot.WIDTH, img.getWidth());
         assertEquals(ErrorCurvePlot.HEIGHT, img.getHeight());

@@ -50,21 +50,34 @@ public final class ReconstructionError {
      * @return the mean row distance (0 for B = 0)
      */
     public static double meanRowDistance(DMatrixRMaj u, DMatrixRMaj v) {
+        double[] d = rowDistances(u, v);
+        double total = 0;
+        for (double x : d) {
+            total += x;
+        }
+        return d.length == 0 ? 0 : total / d.length;
+    }
+
+    /**
+     * The per-sample errors ‖u_i − v_i‖, whose mean is {@link #meanRowDistance}.
+     *
+     * @param u B×m. Not modified.
+     * @param v B×m. Not modified.
+     * @return B distances
+     */
+    public static double[] rowDistances(DMatrixRMaj u, DMatrixRMaj v) {
         Checks.shape("second operand", v, u.numRows, u.numCols);
         int rows = u.numRows;
         int cols = u.numCols;
-        if (rows == 0) {
-            return 0;
-        }
-        double total = 0;
+        double[] out = new double[rows];
         for (int i = 0; i < rows; i++) {
             double s = 0;
             for (int j = i * cols, end = j + cols; j < end; j++) {
                 double d = u.data[j] - v.data[j];
                 s += d * d;
             }
-            total += Math.sqrt(s);
+            out[i] = Math.sqrt(s);
         }
-        return total / rows;
+        return out;
     }
 }

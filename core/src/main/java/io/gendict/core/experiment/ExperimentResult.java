@@ -1,6 +1,8 @@
 package io.gendict.core.experiment;
 
 import com.google.gson.GsonBuilder;
+import io.gendict.core.eval.SampleQuantiles;
+import io.gendict.core.eval.Spread;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,21 +13,35 @@ import java.util.Map;
 
 /**
  * All rows of an experiment with the summaries written next to them: {@code results.csv},
- * {@code summary.json} and the terminal table.
+ * {@code summary.json} and the terminal table. Statistics: per-trial errors are summarised by their
+ * mean, sample standard deviation (n − 1) and 95% Student-t confidence interval ({@link Spread});
+ * per-sample quantiles ({@link SampleQuantiles}) pool the final per-sample errors over all trials
+ * and test batches.
  *
- * @param settings the settings that produced the rows
- * @param rows     one row per (method, trial, batch)
+ * @param settings   the settings that produced the rows
+ * @param rows       one row per (method, trial, batch)
+ * @param finals     per method and trial, the per-sample errors after the last batch
+ * @param references per reference line and trial, the per-sample errors
  * @since 0.1
  */
-public record ExperimentResult(ExperimentSettings settings, List<ResultRow> rows) {
+public record ExperimentResult(ExperimentSettings settings, List<ResultRow> rows, List<SampleErrors> finals,
+                               List<SampleErrors> references) {
 
-    /** Copies the rows. */
+    /** Copies the lists. */
     public ExperimentResult {
         rows = List.copyOf(rows);
+        finals = List.copyOf(finals);
+        references = List.copyOf(references);
     }
 
     /** Header of {@link #toCsv()}. */
     public static final String CSV_HEADER = "method,trial,batch,samples,test_error,noisy_error,train_seconds";
+
+    /** How the statistics are computed, as recorded in {@code summary.json}. */
+    public static final String STATISTICS = "mean over trials; std: sample standard deviation (n-1) over trials; "
+            + "ci95: two-sided 95% Student-t interval of the mean over trials (null with one trial); "
+            + "median/p90/max: per-sample errors after the last batch, pooled over all trials and test batches "
+            + "(linear interpolation between order statistics)";
 
     /** @return the rows as CSV with {@link #CSV_HEADER} */
     public String toCsv() {
@@ -40,24 +56,29 @@ public record ExperimentResult(ExperimentSettings settings, List<ResultRow> rows
     /**
      * Per-method statistics over trials.
      *
-     * @param method           the method
-     * @param samples          samples seen after each batch
-     * @param meanError        mean test error after each batch
-     * @param stdError         standard deviation over trials (population, as in the paper's plots)
-     * @param medianSeconds    median training seconds per batch over all trials and batches
-     * @param noisyError       mean noisy-input error
+     * @param method        the method
+     * @param samples       samples seen after each batch
+     * @param curve         the test error's spread over trials after each batch
+     * @param quantiles     per-sample error quantiles after the last batch, pooled over trials
+     * @param medianSeconds median training seconds per batch over all trials and batches
+     * @param noisyError    mean noisy-input error
      */
-    public record MethodSummary(String method, long[] samples, double[] meanError, double[] stdError,
+    public record MethodSummary(String method, long[] samples, Spread[] curve, SampleQuantiles quantiles,
                                 double medianSeconds, double noisyError) {
-        /** @return the mean test error after the last batch */
-        public double finalMean() {
-            return meanError[meanError.length - 1];
+        /** @return the spread of the test error after the last batch */
+        public Spread last() {
+            return curve[curve.length - 1];
         }
+    }
 
-        /** @return the std of the test error after the last batch */
-        public double finalStd() {
-            return stdError[stdError.length - 1];
-        }
+    /**
+     * Statistics of a reference line over trials.
+     *
+     * @param line      the line
+     * @param spread    its per-trial mean errors' spread
+     * @param quantiles per-sample error quantiles pooled over trials
+     */
+    public record ReferenceSummary(ReferenceLine line, Spread spread, SampleQuantiles quantiles) {
     }
 
     /** @return one summary per method, in the order of the settings */
@@ -70,28 +91,48 @@ public record ExperimentResult(ExperimentSettings settings, List<ResultRow> rows
                 continue;
             }
             long[] samples = new long[batches];
-            double[] mean = new double[batches];
-            double[] std = new double[batches];
+            Spread[] curve = new Spread[batches];
             for (int b = 0; b < batches; b++) {
                 final int batch = b;
-                double[] errs = mine.stream().filter(r -> r.batch() == batch).mapToDouble(ResultRow::testError).toArray();
-                samples[b] = mine.stream().filter(r -> r.batch() == batch).findFirst().map(ResultRow::samples).orElse(0L);
-                mean[b] = Arrays.stream(errs).average().orElse(Double.NaN);
-                double m = mean[b];
-                std[b] = Math.sqrt(Arrays.stream(errs).map(e -> (e - m) * (e - m)).average().orElse(Double.NaN));
+                List<ResultRow> atBatch = mine.stream().filter(r -> r.batch() == batch).toList();
+                samples[b] = atBatch.get(0).samples();
+                curve[b] = Spread.of(atBatch.stream().mapToDouble(ResultRow::testError).toArray());
             }
             double[] secs = mine.stream().mapToDouble(ResultRow::trainSeconds).sorted().toArray();
             double median = secs.length % 2 == 1 ? secs[secs.length / 2]
                     : 0.5 * (secs[secs.length / 2 - 1] + secs[secs.length / 2]);
             double noisy = mine.stream().mapToDouble(ResultRow::noisyError).average().orElse(Double.NaN);
-            out.add(new MethodSummary(method, samples, mean, std, median, noisy));
+            out.add(new MethodSummary(method, samples, curve, SampleQuantiles.of(pooled(finals, method)), median, noisy));
         }
         return out;
     }
 
-    /** @return {@code summary.json}: the settings and each method's curve and timing */
-    public String toSummaryJson() {
+    /** @return one summary per reference line measured, in {@link ReferenceLine} order */
+    public List<ReferenceSummary> referenceSummaries() {
+        List<ReferenceSummary> out = new ArrayList<>();
+        for (ReferenceLine line : ReferenceLine.values()) {
+            double[] perTrial = references.stream().filter(e -> e.name().equals(line.key()))
+                    .mapToDouble(SampleErrors::mean).toArray();
+            if (perTrial.length > 0) {
+                out.add(new ReferenceSummary(line, Spread.of(perTrial), SampleQuantiles.of(pooled(references, line.key()))));
+            }
+        }
+        return out;
+    }
+
+    private static double[] pooled(List<SampleErrors> all, String name) {
+        return TrialReferences.concat(all.stream().filter(e -> e.name().equals(name)).map(SampleErrors::errors).toList());
+    }
+
+    /**
+     * @param provenance what produced the result (versions, machine, resolved specs, input files),
+     *                   written under {@code "provenance"}
+     * @return {@code summary.json}: provenance, settings, each method's curve, final statistics and
+     * timing, and the reference lines; undefined values (a confidence interval from one trial) are null
+     */
+    public String toSummaryJson(Map<String, Object> provenance) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("provenance", provenance);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("experiment", settings.name());
         s.put("methods", settings.methods());
@@ -104,31 +145,79 @@ public record ExperimentResult(ExperimentSettings settings, List<ResultRow> rows
         s.put("seed", settings.seed());
         s.put("threads", settings.threads());
         root.put("settings", s);
+        root.put("statistics", STATISTICS);
         Map<String, Object> methods = new LinkedHashMap<>();
         for (MethodSummary m : summaries()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("samples", m.samples());
-            e.put("test_error_mean", m.meanError());
-            e.put("test_error_std", m.stdError());
-            e.put("median_train_seconds_per_batch", m.medianSeconds());
-            e.put("noisy_error", m.noisyError());
+            e.put("test_error_mean", finite(Arrays.stream(m.curve()).mapToDouble(Spread::mean).toArray()));
+            e.put("test_error_std", finite(Arrays.stream(m.curve()).mapToDouble(Spread::std).toArray()));
+            e.put("test_error_ci95_half_width", finite(Arrays.stream(m.curve()).mapToDouble(Spread::halfWidth).toArray()));
+            e.put("final", statistics(m.last(), m.quantiles()));
+            e.put("median_train_seconds_per_batch", finite(m.medianSeconds()));
+            e.put("noisy_error", finite(m.noisyError()));
             methods.put(m.method(), e);
         }
         root.put("methods", methods);
-        return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(root);
+        Map<String, Object> refs = new LinkedHashMap<>();
+        for (ReferenceSummary r : referenceSummaries()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("label", r.line().legend());
+            e.putAll(statistics(r.spread(), r.quantiles()));
+            refs.put(r.line().key(), e);
+        }
+        root.put("references", refs);
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root);
     }
 
-    /** @return a short table: method, final test error mean ± std, seconds per batch */
+    private static Map<String, Object> statistics(Spread spread, SampleQuantiles q) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("trials", spread.n());
+        e.put("mean", finite(spread.mean()));
+        e.put("std", finite(spread.std()));
+        e.put("ci95_half_width", finite(spread.halfWidth()));
+        e.put("ci95", Double.isFinite(spread.halfWidth())
+                ? List.of(spread.mean() - spread.halfWidth(), spread.mean() + spread.halfWidth()) : null);
+        e.put("sample_median", finite(q.median()));
+        e.put("sample_p90", finite(q.p90()));
+        e.put("sample_max", finite(q.max()));
+        return e;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static List<Double> finite(double[] v) {
+        return Arrays.stream(v).mapToObj(ExperimentResult::finite).toList();
+    }
+
+    /**
+     * @return a table: per method and reference line the final test error's mean over trials, the 95%
+     * confidence half-width ("n/a" with one trial), the per-sample median, 90th percentile and
+     * maximum, and (methods) the median seconds per training batch
+     */
     public String toTable() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-22s %24s %16s%n",
-                "method", "final test error", "s / batch"));
-        double noisy = Double.NaN;
+        String row = "%-22s %11s %11s %10s %10s %10s %10s%n";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, row, "method", "final error", "± 95% CI",
+                "median", "p90", "max", "s / batch"));
         for (MethodSummary m : summaries()) {
-            sb.append(String.format(Locale.ROOT, "%-22s %12.4g ± %-9.3g %16.4g%n", m.method(), m.finalMean(),
-                    m.finalStd(), m.medianSeconds()));
-            noisy = m.noisyError();
+            sb.append(String.format(Locale.ROOT, row, m.method(), num(m.last().mean()), num(m.last().halfWidth()),
+                    num(m.quantiles().median()), num(m.quantiles().p90()), num(m.quantiles().max()),
+                    num(m.medianSeconds())));
         }
-        sb.append(String.format(Locale.ROOT, "%-22s %12.4g%n", "(noisy input)", noisy));
+        for (ReferenceSummary r : referenceSummaries()) {
+            sb.append(String.format(Locale.ROOT, row, r.line().label(), num(r.spread().mean()),
+                    num(r.spread().halfWidth()), num(r.quantiles().median()), num(r.quantiles().p90()),
+                    num(r.quantiles().max()), ""));
+        }
+        sb.append(String.format(Locale.ROOT, "(mean of %d trial%s; median/p90/max over all %d test samples of all trials)%n",
+                settings.trials(), settings.trials() == 1 ? "" : "s",
+                settings.trials() * settings.testBatches() * settings.testBatchSize()));
         return sb.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a";
     }
 }

@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * Runs the evaluation protocol of ALGORITHMS.md §3: for each trial and each method, feed fresh
  * training batches to a new learner started from the trial's A0, and after every batch code the
  * test set, quantize the codes, reconstruct and measure the mean error against the clean signals.
- * Every method of a trial sees the same batches (its data is recreated from the trial's seed).
+ * Every method of a trial sees the same batches (its data is recreated from the trial's seed). Each
+ * trial also measures the {@link ReferenceLine}s its data supports on the same test batches.
  *
  * @since 0.1
  */
@@ -42,29 +43,37 @@ public final class ExperimentRunner {
         long total = (long) settings.trials() * settings.methods().size() * settings.batches();
         long done = 0;
         List<ResultRow> rows = new ArrayList<>();
+        List<SampleErrors> finals = new ArrayList<>();
+        List<SampleErrors> references = new ArrayList<>();
         for (int trial = 0; trial < settings.trials(); trial++) {
             long trialSeed = root.nextLong();
             long learnerSeed = root.nextLong();
+            List<SampleErrors> mine = TrialReferences.of(trial, data.create(trial, trialSeed, settings), methods,
+                    learnerSeed, settings);
+            references.addAll(mine);
+            double noisy = mine.get(0).mean();
             for (String method : settings.methods()) {
                 TrialData trialData = data.create(trial, trialSeed, settings);
                 List<TestBatch> tests = trialData.testBatches();
-                double noisy = noisyError(tests);
                 DictionaryLearner learner = methods.create(method, new LearnerContext(trialData.dimension(),
                         trialData.prior(), trialData.initialDictionary(), learnerSeed, settings.threads()));
+                double[] errors = null;
                 for (int batch = 0; batch < settings.batches(); batch++) {
                     DMatrixRMaj y = trialData.nextTrainingBatch(settings.batchSize());
                     long start = System.nanoTime();
                     learner.fit(y);
                     double seconds = (System.nanoTime() - start) * 1e-9;
+                    errors = sampleErrors(learner, tests, settings.quantizer());
                     ResultRow row = new ResultRow(method, trial, batch, learner.samplesSeen(),
-                            testError(learner, tests, settings), noisy, seconds);
+                            new SampleErrors(method, trial, errors).mean(), noisy, seconds);
                     rows.add(row);
                     listener.onStep(++done, total, row);
                 }
+                finals.add(new SampleErrors(method, trial, errors));
                 listener.afterMethod(trial, method, learner, trialData);
             }
         }
-        return new ExperimentResult(settings, rows);
+        return new ExperimentResult(settings, rows, finals, references);
     }
 
     /**
@@ -77,12 +86,25 @@ public final class ExperimentRunner {
      * @return the mean error
      */
     public static double testError(DictionaryLearner learner, List<TestBatch> tests, ExperimentSettings settings) {
-        double sum = 0;
+        return new SampleErrors(learner.name(), 0, sampleErrors(learner, tests, settings.quantizer())).mean();
+    }
+
+    /**
+     * The per-sample errors ‖A·x̂_i − s_i‖ behind {@link #testError}, pooled over the test batches.
+     *
+     * @param learner   a trained learner
+     * @param tests     the test batches
+     * @param quantizer the precision the codes are stored at
+     * @return nB·B errors, in batch order
+     */
+    public static double[] sampleErrors(DictionaryLearner learner, List<TestBatch> tests, Quantizer quantizer) {
+        List<double[]> parts = new ArrayList<>();
         for (TestBatch t : tests) {
-            DMatrixRMaj xHat = storedCoefficients(learner, t.noisy(), settings.quantizer());
-            sum += ReconstructionError.ofCoefficients(learner.dictionary(), xHat, t.clean());
+            DMatrixRMaj xHat = storedCoefficients(learner, t.noisy(), quantizer);
+            parts.add(ReconstructionError.rowDistances(ReconstructionError.reconstruct(learner.dictionary(), xHat),
+                    t.clean()));
         }
-        return sum / tests.size();
+        return TrialReferences.concat(parts);
     }
 
     /**
@@ -99,13 +121,5 @@ public final class ExperimentRunner {
         DMatrixRMaj xHat = new DMatrixRMaj(y.numRows, learner.dictionary().numCols);
         learner.coefficients(codes, xHat);
         return xHat;
-    }
-
-    private static double noisyError(List<TestBatch> tests) {
-        double sum = 0;
-        for (TestBatch t : tests) {
-            sum += ReconstructionError.meanRowDistance(t.noisy(), t.clean());
-        }
-        return sum / tests.size();
     }
 }

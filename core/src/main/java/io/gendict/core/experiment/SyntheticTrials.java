@@ -7,6 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 
@@ -14,7 +15,7 @@ import java.util.function.LongFunction;
  * Trials on synthetic data y = A*·G(z*) + η (ALGORITHMS.md §3): per trial a prior (drawn from the
  * trial's seed, so random priors such as group-sparsity get a fresh M per trial), A* and A0 with
  * Uniform[0,1) entries, a stream of fresh training batches, and a test set of fresh samples from
- * the same A* with its own seed.
+ * the same A* with its own seed, which carries the true latents z* for the ground-truth references.
  *
  * @since 0.1
  */
@@ -48,7 +49,7 @@ public final class SyntheticTrials implements TrialDataFactory {
         List<TestBatch> tests = new ArrayList<>();
         for (int i = 0; i < settings.testBatches(); i++) {
             Batch b = test.next(settings.testBatchSize());
-            tests.add(new TestBatch(b.y(), b.clean()));
+            tests.add(new TestBatch(b.y(), b.clean(), b.z()));
         }
         return new TrialData() {
             @Override
@@ -74,6 +75,11 @@ public final class SyntheticTrials implements TrialDataFactory {
             @Override
             public List<TestBatch> testBatches() {
                 return tests;
+            }
+
+            @Override
+            public Optional<DMatrixRMaj> trueDictionary() {
+                return Optional.of(train.trueDictionary());
             }
         };
     }

@@ -4,6 +4,7 @@ import io.gendict.core.spi.GenerativePrior;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The data of one trial: a stream of fresh training batches, a fixed test set, the prior and the
@@ -30,4 +31,12 @@ public interface TrialData {
 
     /** @return the test batches, identical on every call */
     List<TestBatch> testBatches();
+
+    /**
+     * @return the m×n ground-truth dictionary A* the data were made with (synthetic data), or empty
+     * where there is none (images)
+     */
+    default Optional<DMatrixRMaj> trueDictionary() {
+        return Optional.empty();
+    }
 }

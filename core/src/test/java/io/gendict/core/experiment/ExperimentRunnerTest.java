@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExperimentRunnerTest {
@@ -142,13 +144,35 @@ class ExperimentRunnerTest {
         assertEquals(ExperimentResult.CSV_HEADER, lines[0]);
         assertEquals(25, lines.length);
         assertTrue(lines[1].startsWith("a,0,0,5,"));
-        JsonObject json = JsonParser.parseString(result.toSummaryJson()).getAsJsonObject();
+        JsonObject json = JsonParser.parseString(result.toSummaryJson(Map.of("gendict_version", "test"))).getAsJsonObject();
         assertEquals("toy", json.getAsJsonObject("settings").get("experiment").getAsString());
         JsonObject a = json.getAsJsonObject("methods").getAsJsonObject("a");
         assertEquals(4, a.getAsJsonArray("test_error_mean").size());
         assertEquals(4, a.getAsJsonArray("test_error_std").size());
         assertTrue(a.get("median_train_seconds_per_batch").getAsDouble() >= 0);
         assertTrue(result.toTable().contains("(noisy input)"));
+        assertEquals("test", json.getAsJsonObject("provenance").get("gendict_version").getAsString());
+        JsonObject last = a.getAsJsonObject("final");
+        assertEquals(3, last.get("trials").getAsInt());
+        assertTrue(last.get("ci95_half_width").getAsDouble() >= 0);
+        assertEquals(2, last.getAsJsonArray("ci95").size());
+        JsonObject noisy = json.getAsJsonObject("references").getAsJsonObject(ReferenceLine.NOISY_INPUT.key());
+        assertEquals(0.1 * Math.sqrt(3), noisy.get("mean").getAsDouble(), 1e-12);
+        assertEquals(0.1 * Math.sqrt(3), noisy.get("sample_max").getAsDouble(), 1e-12);
+        assertFalse(json.getAsJsonObject("references").has(ReferenceLine.TRUE_DICTIONARY.key()), "no A* here");
+    }
+
+    @Test
+    void oneTrialHasNoConfidenceIntervalAndNoNanInJson() {
+        ExperimentSettings one = new ExperimentSettings("toy", List.of("a"), 1, 2, 5, 2, 7, Quantizer.parse("digits:4"), 11, 1);
+        ExperimentResult result = new ExperimentRunner(DATA, (m, ctx) -> passThrough(m)).run(one, (d, t, r) -> { });
+        String json = result.toSummaryJson(Map.of());
+        assertFalse(json.contains("NaN") || json.contains("Infinity"), json);
+        JsonObject last = JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("methods")
+                .getAsJsonObject("a").getAsJsonObject("final");
+        assertTrue(last.get("std").isJsonNull() && last.get("ci95_half_width").isJsonNull() && last.get("ci95").isJsonNull());
+        String table = result.toTable();
+        assertTrue(table.contains("± 95% CI") && table.contains("p90") && table.contains("n/a"), table);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gendict.theory.estimate;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.eval.StudentT;
 
 import java.util.Arrays;
 import java.util.Locale;

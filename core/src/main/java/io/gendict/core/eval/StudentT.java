@@ -1,4 +1,4 @@
-package io.gendict.theory.estimate;
+package io.gendict.core.eval;
 
 import io.gendict.core.error.Checks;
 
