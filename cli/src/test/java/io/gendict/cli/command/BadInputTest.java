@@ -97,6 +97,16 @@ class BadInputTest {
                 "--batch-size", "20", "--checkpoint-every", "1", "--out", dir.resolve("resumable").toString())[0]);
         Npy.write(resumable, new DMatrixRMaj(30, M));
         hugeClaims();
+        for (String tampered : List.of("tampered-state", "tampered-run")) {
+            assertEquals("0", run("learn", "--synthetic", "m=" + M, "--batches", "2", "--prior", PRIOR, "--method", "altmin",
+                    "--batch-size", "20", "--checkpoint-every", "1", "--out", f(tampered))[0]);
+        }
+        Path state = checkpoint(dir.resolve("tampered-state")).resolve("state.npz");
+        byte[] s = Files.readAllBytes(state);
+        s[s.length / 2] ^= 0x01;
+        Files.write(state, s);
+        Path runJson = checkpoint(dir.resolve("tampered-run")).resolve("run.json");
+        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\"seed\": \\d+", "\"seed\": 77"));
         Path other = dir.resolve("other-model");
         assertEquals("0", run("learn", "--data", good.toString(), "--prior", PRIOR, "--method", "altmin",
                 "--batch-size", "20", "--seed", "2", "--out", other.toString())[0]);
@@ -129,6 +139,8 @@ class BadInputTest {
                 new Case("resume without a checkpoint", "no checkpoint", "m11", "learn", "--resume", m),
                 new Case("checkpoint interval out of range", "--checkpoint-every", "m12", "learn", "--data", g, "--prior", PRIOR, "--checkpoint-every", "-1", "--out", f("m12")),
                 new Case("data changed under a resumed run", "resumable.npy", "m13", "learn", "--resume", f("resumable")),
+                new Case("checkpoint with a flipped bit in state.npz", "state.npz: altered", "m16", "learn", "--resume", f("tampered-state")),
+                new Case("checkpoint with an edited run.json", "run.json: altered", "m16", "learn", "--resume", f("tampered-run")),
                 new Case("output in a missing folder", "nowhere", "nowhere", "encode", "--model", m, "--in", g, "--out", f("nowhere/z.npy")),
                 new Case("model output in a missing folder", "nowhere", "nowhere", "learn", "--data", g, "--prior", PRIOR, "--out", f("nowhere/model")),
                 new Case("gzip IDX honestly claiming more than the heap", "huge.idx.gz: the data of 60000 items of shape (60000, 1, 35000) (with its float64 copy) needs 18025 MB of memory", "vae.npz",
@@ -190,6 +202,12 @@ class BadInputTest {
         CRC32C crc = new CRC32C();
         crc.update(b.array(), 0, b.position());
         return b.putInt((int) crc.getValue()).array();
+    }
+
+    private static Path checkpoint(Path model) throws IOException {
+        try (Stream<Path> files = Files.list(model)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("checkpoint-")).findFirst().orElseThrow();
+        }
     }
 
     private static String f(String name) {

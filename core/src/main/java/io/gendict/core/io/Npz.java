@@ -14,6 +14,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -22,8 +23,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Reads and writes NumPy {@code .npz} archives: a zip file whose entries {@code key.npy} are .npy
  * arrays, stored or deflated (as {@code numpy.savez} and {@code numpy.savez_compressed} write them).
- * Keys keep the archive's order. Each entry is read without trusting the sizes it claims; writing is
- * atomic ({@link AtomicFiles}).
+ * Keys keep the archive's order. Each entry is read without trusting the sizes it claims and its
+ * CRC-32 is verified; writing is atomic ({@link AtomicFiles}).
  *
  * @since 0.1
  */
@@ -37,7 +38,7 @@ public final class Npz {
      * @param file the .npz file
      * @return key (entry name without {@code .npy}) to array, in archive order; unmodifiable
      * @throws FormatException  when the file is not a zip archive, an entry is not a {@code .npy}
-     *                          file, a key repeats, or an array is malformed
+     *                          file or fails its CRC-32, a key repeats, or an array is malformed
      * @throws GendictException IO when the file cannot be read
      */
     public static Map<String, NdArray> readArrays(Path file) {
@@ -57,10 +58,15 @@ public final class Npz {
                     throw new FormatException(entrySource, "not a .npy entry (expected names key.npy)");
                 }
                 String key = name.substring(0, name.length() - SUFFIX.length());
-                try (InputStream in = zip.getInputStream(e)) {
+                CRC32 crc = new CRC32();
+                try (InputStream in = new CheckedInputStream(zip.getInputStream(e), crc)) {
                     if (arrays.put(key, Npy.read(in, entrySource)) != null) {
                         throw new FormatException(entrySource, "key '" + key + "' appears twice");
                     }
+                }
+                if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+                    throw new FormatException(entrySource, String.format("CRC-32 mismatch (stored %08x, content"
+                            + " %08x): the entry is corrupted", e.getCrc(), crc.getValue()));
                 }
             }
         } catch (ZipException e) {

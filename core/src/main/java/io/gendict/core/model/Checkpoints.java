@@ -10,6 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * Checkpoints of a learning run inside its model folder. Checkpoint N (after N batches) is the
  * sub-folder {@code checkpoint-N}: a model folder ({@link ModelStore}) plus {@code state.npz} (the
- * learner's whole state) and {@code run.json} (the run's settings). It is written completely into
- * a hidden temporary folder and then renamed into place in one atomic step, and only then are older
+ * learner's whole state) and {@code run.json} (the run's settings), its {@code checksums.sha256}
+ * covering these two as well, all verified when read. It is written completely into a hidden
+ * temporary folder and then renamed into place in one atomic step, and only then are older
  * checkpoints removed, so a process killed at any moment leaves at least one complete checkpoint
  * (or none before the first).
  *
@@ -65,9 +67,9 @@ public final class Checkpoints {
             Files.createDirectories(dir);
             ModelStore.deleteTree(tmp);
             Files.createDirectory(tmp);
-            ModelStore.writeFiles(tmp, model);
             Npz.write(tmp.resolve(STATE), state, false);
             ModelStore.writeJson(tmp.resolve(RUN), run);
+            ModelStore.writeFiles(tmp, model, List.of(STATE, RUN));
             if (Files.exists(target)) {
                 ModelStore.deleteTree(target);
             }
@@ -96,7 +98,8 @@ public final class Checkpoints {
      * @param dir      the model folder
      * @param registry rebuilds the prior
      * @return the checkpoint, or empty when the folder holds none
-     * @throws GendictException IO when the folder does not exist; INVALID_INPUT naming a damaged file
+     * @throws GendictException IO when the folder does not exist; INVALID_INPUT naming a damaged,
+     *                          altered or unlisted file
      */
     public static Optional<Checkpoint> latest(Path dir, Registry registry) {
         if (!Files.isDirectory(dir)) {
@@ -118,7 +121,7 @@ public final class Checkpoints {
         if (newest == null) {
             return Optional.empty();
         }
-        ModelStore.Loaded model = ModelStore.load(newest, registry);
+        ModelStore.Loaded model = ModelStore.load(newest, registry, List.of(STATE, RUN));
         Map<String, DMatrixRMaj> state = Npz.read(newest.resolve(STATE));
         JsonObject run = ModelStore.readJson(newest.resolve(RUN));
         return Optional.of(new Checkpoint(best, model, state, run));

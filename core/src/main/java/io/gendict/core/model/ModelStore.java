@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Saves and loads a model folder:
@@ -115,12 +116,22 @@ public final class ModelStore {
      * @return the 32-byte model checksum
      */
     static byte[] writeFiles(Path dir, Model model) {
+        return writeFiles(dir, model, List.of());
+    }
+
+    /**
+     * As {@link #writeFiles(Path, Model)}, also listing files already written in the folder in the checksums.
+     *
+     * @param extra names of further files in {@code dir} to checksum
+     */
+    static byte[] writeFiles(Path dir, Model model, List<String> extra) {
         Npy.write(dir.resolve(DICTIONARY), model.dictionary());
         JsonObject prior = new JsonObject();
         prior.addProperty("spec", model.prior().params().toSpecString());
         writeJson(dir.resolve(PRIOR), prior);
         Map<String, DMatrixRMaj> arrays = model.prior().arrays();
         List<String> files = new ArrayList<>(List.of(DICTIONARY, PRIOR, INFO));
+        files.addAll(extra);
         if (!arrays.isEmpty()) {
             Npz.write(dir.resolve(PRIOR_ARRAYS), arrays, false);
             files.add(PRIOR_ARRAYS);
@@ -145,13 +156,22 @@ public final class ModelStore {
      *                          one is missing, altered or malformed; UNKNOWN_NAME when the prior is unknown
      */
     public static Loaded load(Path dir, Registry registry) {
+        return load(dir, registry, List.of());
+    }
+
+    /**
+     * As {@link #load(Path, Registry)}, also requiring further files to be listed in the checksums.
+     *
+     * @param extra names of further files the checksums must list (and so verify)
+     */
+    static Loaded load(Path dir, Registry registry, List<String> extra) {
         if (!Files.isDirectory(dir)) {
             throw new GendictException(ErrorKind.IO, dir + ": model folder does not exist");
         }
         Path sumsFile = dir.resolve(CHECKSUMS);
         byte[] sums = readBytes(sumsFile, "missing; not a gendict model folder");
         Map<String, String> listed = parseChecksums(sumsFile, new String(sums, StandardCharsets.UTF_8));
-        for (String required : List.of(DICTIONARY, PRIOR, INFO)) {
+        for (String required : Stream.concat(Stream.of(DICTIONARY, PRIOR, INFO), extra.stream()).toList()) {
             if (!listed.containsKey(required)) {
                 throw new FormatException(sumsFile.toString(), "does not list " + required);
             }

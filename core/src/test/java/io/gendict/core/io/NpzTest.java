@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,29 @@ class NpzTest {
     }
 
     @Test
+    void everyFlippedBitOfAStoredEntryIsRefused() throws IOException {
+        Path f = dir.resolve("s.npz");
+        Npz.write(f, Map.of("a", DMatrixRMaj.wrap(2, 3, new double[]{1, 2, 3, 4, 5, 6})), false);
+        byte[] bytes = Files.readAllBytes(f);
+        int start = indexOf(bytes, new byte[]{(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'});
+        long size;
+        try (ZipFile zip = new ZipFile(f.toFile())) {
+            size = zip.getEntry("a.npy").getSize();
+        }
+        for (int i = start; i < start + size; i++) {
+            byte[] bad = bytes.clone();
+            bad[i] ^= 0x01;
+            Path g = Files.write(dir.resolve("bad.npz"), bad);
+            assertThrows(FormatException.class, () -> Npz.read(g), "flip at " + i);
+        }
+        byte[] bad = bytes.clone();
+        bad[(int) (start + size - 1)] ^= 0x01;
+        Path g = Files.write(dir.resolve("bad.npz"), bad);
+        assertTrue(assertThrows(FormatException.class, () -> Npz.read(g)).getMessage()
+                .startsWith(g + "[a.npy]: CRC-32 mismatch"));
+    }
+
+    @Test
     void missingFileAndEmptyKeys() {
         GendictException e = assertThrows(GendictException.class, () -> Npz.read(dir.resolve("none.npz")));
         assertEquals(ErrorKind.IO, e.kind());
@@ -99,6 +123,15 @@ class NpzTest {
         GendictException k = assertThrows(GendictException.class, () -> Npz.write(dir.resolve("k.npz"),
                 Map.of("", new DMatrixRMaj(1, 1)), false));
         assertEquals(ErrorKind.INVALID_INPUT, k.kind());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     private Path zip(String name, boolean deflate, String entry, byte[] content) throws IOException {
