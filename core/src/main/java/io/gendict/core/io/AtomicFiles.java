@@ -9,20 +9,30 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers never see it half-written: the content goes to a temporary file in
  * the target's folder, is forced to disk, and is then moved over the target in one atomic rename
  * (a plain replacing move where the file system has no atomic rename). On any failure the
- * temporary file is deleted and the target is left as it was.
+ * temporary file is deleted and the target is left as it was. A symbolic link is followed: the file
+ * it points to is replaced and the link kept. A replaced file keeps its permissions; a new one gets
+ * the default mode under the process's umask. A target that exists and is neither a regular file
+ * nor a folder (a device such as {@code /dev/null}, a FIFO) is written through, not replaced.
  *
  * @since 0.1
  */
 public final class AtomicFiles {
+    private static final int MAX_LINKS = 40;
+
     private AtomicFiles() {
     }
 
@@ -37,34 +47,94 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes {@code target} atomically.
+     * Writes {@code target} atomically, or through it when it is a device or FIFO.
      *
-     * @param target  the file to create or replace; its folder must exist
+     * @param target  the file to create or replace, or a symbolic link to it; its folder must exist
      * @param content writes the bytes
      * @throws GendictException IO naming the target when the folder is missing or writing fails;
      *                          exceptions thrown by {@code content} propagate unchanged
      */
     public static void write(Path target, Content content) {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new GendictException(ErrorKind.IO, target + ": cannot write: folder " + folder + " does not exist");
-        }
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+            Path file = followLinks(target.toAbsolutePath());
+            Path folder = file.getParent();
+            if (folder == null || !Files.isDirectory(folder)) {
+                throw new GendictException(ErrorKind.IO, target + ": cannot write: folder " + folder + " does not exist");
+            }
+            BasicFileAttributes existing = attributes(file);
+            if (existing != null && existing.isOther()) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE),
+                        1 << 16)) {
+                    content.writeTo(out);
+                }
+                return;
+            }
+            tmp = createSibling(file, false);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
             }
-            move(tmp, absolute);
+            if (existing != null && existing.isRegularFile()) {
+                keepMode(file, tmp);
+            }
+            move(tmp, file);
             tmp = null;
         } catch (IOException e) {
             throw new GendictException(ErrorKind.IO, target + ": cannot write: " + e, e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * Creates a new, uniquely named hidden file or folder beside {@code target}, named
+     * {@code .NAME.RANDOM.tmp}, with the default mode under the process's umask.
+     *
+     * @param target    the file or folder it will replace
+     * @param directory create a folder rather than a file
+     * @return the new path
+     * @throws IOException when it cannot be created
+     */
+    public static Path createSibling(Path target, boolean directory) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        while (true) {
+            Path p = absolute.resolveSibling("." + absolute.getFileName() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return directory ? Files.createDirectory(p) : Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                // another name is drawn
+            }
+        }
+    }
+
+    private static Path followLinks(Path path) throws IOException {
+        Path p = path;
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new IOException("more than " + MAX_LINKS + " levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p));
+        }
+        return p;
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static void keepMode(Path file, Path tmp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the new file keeps the default mode
         }
     }
 

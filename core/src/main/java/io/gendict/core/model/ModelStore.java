@@ -96,7 +96,7 @@ public final class ModelStore {
         }
         Path tmp = null;
         try {
-            tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+            tmp = AtomicFiles.createSibling(dir, true);
             byte[] checksum = writeFiles(tmp, model);
             move(tmp, dir);
             tmp = null;
