@@ -63,9 +63,20 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
      * @return {@link #FAILURE}
      */
     static int handleError(Error error, PrintWriter err, boolean verbose) {
-        print(err, describe(error) + (verbose ? "" : " (rerun with --verbose for the stack trace)"),
+        print(err, describe(innermost(error)) + (verbose ? "" : " (rerun with --verbose for the stack trace)"),
                 verbose ? error : null);
         return FAILURE;
+    }
+
+    /** @return the deepest Error in the cause chain: a fork-join task rethrows a copy without the message */
+    private static Error innermost(Error error) {
+        Error deepest = error;
+        for (Throwable c = error.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof Error e) {
+                deepest = e;
+            }
+        }
+        return deepest;
     }
 
     private static String describe(Error error) {
