@@ -221,7 +221,13 @@ public final class CodingCommands {
         DataFiles.requireFinite(values, file, "--in", null, 0);
         int[] idx = new int[indices.numRows * indices.numCols];
         for (int i = 0; i < idx.length; i++) {
-            idx[i] = (int) indices.data[i];
+            double d = indices.data[i];
+            if (d != Math.rint(d) || d < -1 || d > Integer.MAX_VALUE) {
+                throw new GendictException(ErrorKind.INVALID_INPUT, "--in " + file + ": 'indices' holds " + d
+                        + " at row " + i / indices.numCols + ", column " + i % indices.numCols
+                        + ", expected a whole atom index (-1 for an unused slot)");
+            }
+            idx[i] = (int) d;
         }
         return new Codes(values, idx);
     }

@@ -5,6 +5,7 @@ import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.io.ElementType;
 import io.gendict.core.io.NdArray;
 import io.gendict.core.io.Npy;
+import io.gendict.core.io.Npz;
 import io.gendict.priors.GroupSparsityPriorProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,10 @@ class BadInputTest {
                 "--batch-size", "20", "--checkpoint-every", "1", "--out", dir.resolve("resumable").toString())[0]);
         Npy.write(resumable, new DMatrixRMaj(30, M));
         hugeClaims();
+        for (double index : new double[] {Double.NaN, 1.5}) {
+            Npz.write(dir.resolve("indices-" + index + ".npz"), Map.of("values", new DMatrixRMaj(1, 2, true, 1, 2),
+                    "indices", new DMatrixRMaj(1, 2, true, 0, index)), false);
+        }
         for (String tampered : List.of("tampered-state", "tampered-run")) {
             assertEquals("0", run("learn", "--synthetic", "m=" + M, "--batches", "2", "--prior", PRIOR, "--method", "altmin",
                     "--batch-size", "20", "--checkpoint-every", "1", "--out", f(tampered))[0]);
@@ -145,10 +150,16 @@ class BadInputTest {
                 new Case("model output in a missing folder", "nowhere", "nowhere", "learn", "--data", g, "--prior", PRIOR, "--out", f("nowhere/model")),
                 new Case("gzip IDX honestly claiming more than the heap", "huge.idx.gz: the data of 60000 items of shape (60000, 1, 35000) (with its float64 copy) needs 18025 MB of memory", "vae.npz",
                         "train-vae", "--images", f("huge.idx.gz"), "--test-images", f("huge.idx.gz"), "--out", f("vae.npz")),
+                new Case("gzip IDX with bytes after the gzip data", "trailing.idx.gz: unexpected bytes after the gzip data", "vae.npz",
+                        "train-vae", "--images", f("trailing.idx.gz"), "--test-images", f("trailing.idx.gz"), "--out", f("vae.npz")),
                 new Case(".npz entry claiming more than the heap", "huge.npz[z.npy]: the data of shape (60000, 35000) '|u1' C order (with its float64 copy) needs 18025 MB of memory", "out.npy",
                         "decode", "--model", m, "--in", f("huge.npz"), "--out", f("out.npy")),
                 new Case("container claiming 2³¹−9 columns", "wide.gdz: truncated: 2147483639 column ranges", "out.npy",
                         "decompress", "--model", m, "--in", f("wide.gdz"), "--out", f("out.npy")),
+                new Case("sparse codes with a NaN index", "'indices' holds NaN at row 0, column 1", "out.npy",
+                        "decode", "--model", m, "--in", f("indices-NaN.npz"), "--out", f("out.npy")),
+                new Case("sparse codes with a fractional index", "'indices' holds 1.5 at row 0, column 1", "out.npy",
+                        "decode", "--model", m, "--in", f("indices-1.5.npz"), "--out", f("out.npy")),
                 new Case("container with a NaN column range", "nan-range.gdz: column 0 has range [NaN", "out.npy",
                         "decompress", "--model", m, "--in", f("nan-range.gdz"), "--out", f("out.npy")),
                 new Case("prior too large for the heap", "group-sparsity: n=1000000, k=1000000: the n×k matrix M needs", "m14",
@@ -185,6 +196,12 @@ class BadInputTest {
             zip.write(npyHeader("|u1", "(60000, 35000)"));
             zip.write(new byte[2 << 20]);
             zip.closeEntry();
+        }
+        try (OutputStream out = Files.newOutputStream(dir.resolve("trailing.idx.gz"))) {
+            GZIPOutputStream gz = new GZIPOutputStream(out);
+            gz.write(new byte[] {0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3, 4, 5, 6, 7, 8});
+            gz.finish();
+            out.write("garbage".getBytes(StandardCharsets.US_ASCII));
         }
         byte[] head = Arrays.copyOf(Files.readAllBytes(packed), 54);
         Files.write(dir.resolve("wide.gdz"), container(head, 0, Integer.MAX_VALUE - 8));

@@ -16,7 +16,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads IDX files, the format of MNIST and Fashion-MNIST (ALGORITHMS.md §8), plain or gzip-compressed
- * (detected by the magic bytes 1F 8B): two zero bytes, a type byte (0x08 ubyte, 0x09 byte, 0x0B int16,
+ * (detected by the magic bytes 1F 8B; bytes after the last gzip member are refused): two zero
+ * bytes, a type byte (0x08 ubyte, 0x09 byte, 0x0B int16,
  * 0x0C int32, 0x0D float32, 0x0E float64), the number of dimensions d, d big-endian uint32 sizes,
  * then the data, row-major and big-endian. An optional limit reads only the first items (first
  * dimension). A plain file must be exactly as long as its header says; a gzip stream is read
@@ -125,7 +126,7 @@ public final class Idx {
                 // the caller owns the underlying stream; closing the gzip layer only frees its inflater
             }
         };
-        try (InputStream unzipped = new GZIPInputStream(unclosed, 1 << 16)) {
+        try (InputStream unzipped = new StrictGzip(unclosed, source)) {
             return parse(unzipped, source, limit, -1);
         }
     }
@@ -175,6 +176,26 @@ public final class Idx {
         }
         shape[0] = items;
         return new NdArray(type, ByteOrder.BIG_ENDIAN, shape, false, data);
+    }
+
+    /** A gzip stream that, at its end, refuses bytes after the last member instead of ignoring them. */
+    private static final class StrictGzip extends GZIPInputStream {
+        private static final int TRAILER = 8;
+        private final String source;
+
+        StrictGzip(InputStream in, String source) throws IOException {
+            super(in, 1 << 16);
+            this.source = source;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n < 0 && (inf.getRemaining() > TRAILER || in.available() > 0)) {
+                throw new FormatException(source, "unexpected bytes after the gzip data");
+            }
+            return n;
+        }
     }
 
     private static long multiply(long a, long b, String source) {

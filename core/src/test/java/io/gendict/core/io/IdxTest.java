@@ -142,6 +142,24 @@ class IdxTest {
     }
 
     @Test
+    void bytesAfterTheGzipDataAreRefusedAndConcatenatedMembersRead() {
+        byte[] plain = idx(ElementType.INT32, new int[]{300}, new double[300]);
+        byte[] gz = gzip(plain);
+        for (int garbage : new int[]{1, 7, 30, 100_000}) {
+            byte[] trailing = Arrays.copyOf(gz, gz.length + garbage);
+            Arrays.fill(trailing, gz.length, trailing.length, (byte) 'x');
+            Path f = write("trailing.gz", trailing);
+            FormatException e = assertThrows(FormatException.class, () -> Idx.read(f, Idx.ALL), "garbage " + garbage);
+            assertEquals(f + ": unexpected bytes after the gzip data", e.getMessage());
+        }
+        byte[] half = gzip(Arrays.copyOf(plain, 600));
+        byte[] rest = gzip(Arrays.copyOfRange(plain, 600, plain.length));
+        byte[] members = Arrays.copyOf(half, half.length + rest.length);
+        System.arraycopy(rest, 0, members, half.length, rest.length);
+        assertEquals(300, Idx.read(write("members.gz", members), Idx.ALL).shape()[0]);
+    }
+
+    @Test
     void labelsAndImagesCheckTheirShape() {
         Path matrix = write("m.idx", idx(ElementType.UINT8, new int[]{2, 2}, new double[]{1, 2, 3, 4}));
         assertTrue(assertThrows(FormatException.class, () -> Idx.readLabels(matrix, Idx.ALL)).getMessage()
