@@ -34,7 +34,9 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code gendict learn}: learns a dictionary from a .npy data file (memory-mapped, seeded shuffled
@@ -119,8 +122,12 @@ public final class LearnCommand implements Runnable {
             description = "Save a checkpoint every N batches (0: never).")
     private int checkpointEvery;
 
-    @Option(names = "--out", paramLabel = "MODEL_DIR", description = "The model folder to write.")
+    @Option(names = "--out", paramLabel = "MODEL_DIR", description = "The model folder to write; new or empty unless --force.")
     private Path out;
+
+    @Option(names = "--force", description = "Learn into a folder that already holds files (a model, checkpoints); "
+            + "its checkpoints are removed first.")
+    private boolean force;
 
     /** Where the data comes from. */
     static final class Source {
@@ -273,6 +280,7 @@ public final class LearnCommand implements Runnable {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--synthetic: give --batches N (synthetic data has no epochs)");
         }
         DataFiles.requireOutputFolder(out, "--out");
+        requireNewRunFolder();
         String methodSpec = baselineSpec();
         boolean gen = Methods.generative(methodSpec);
         GenerativePrior g = plugins.registry().prior(prior);
@@ -281,6 +289,32 @@ public final class LearnCommand implements Runnable {
         long batches = length.batches != null ? length.batches : -(length.epochs == null ? 1 : length.epochs);
         return new Run(source.data == null ? null : source.data.toString(), source.synthetic, g.params().toSpecString(),
                 methodSpec, oracleSpec, updateSpec, batchSize, batches, seed, checkpointEvery, out.toString());
+    }
+
+    /**
+     * Refuses an --out folder holding anything but leftovers of interrupted writes (hidden .tmp
+     * entries), unless --force, which then removes its checkpoints so no old run can be resumed.
+     */
+    private void requireNewRunFolder() {
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        List<String> held;
+        try (Stream<Path> entries = Files.list(out)) {
+            held = entries.map(p -> p.getFileName().toString())
+                    .filter(name -> !(name.startsWith(".") && name.endsWith(".tmp"))).sorted().toList();
+        } catch (IOException e) {
+            throw new GendictException(ErrorKind.IO, "--out " + out + ": cannot list: " + e, e);
+        }
+        if (held.isEmpty()) {
+            return;
+        }
+        if (!force) {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER, "--out " + out + ": the folder already holds "
+                    + String.join(", ", held.subList(0, Math.min(3, held.size()))) + (held.size() > 3 ? ", …" : "")
+                    + "; choose a new or empty folder, or pass --force to learn into it (its checkpoints are removed)");
+        }
+        Checkpoints.removeAll(out);
     }
 
     private String baselineSpec() {

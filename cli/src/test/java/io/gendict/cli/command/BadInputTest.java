@@ -142,6 +142,8 @@ class BadInputTest {
                 new Case("compressed file for another model", "another model", "out.npy", "decompress", "--model", f("other-model"), "--in", packed.toString(), "--out", f("out.npy")),
                 new Case("resume with a run option", "--seed", "m11", "learn", "--resume", m, "--seed", "3"),
                 new Case("resume without a checkpoint", "no checkpoint", "m11", "learn", "--resume", m),
+                new Case("learn into a folder holding another model", "the folder already holds checksums.sha256, dictionary.npy",
+                        "m17", "learn", "--data", g, "--prior", PRIOR, "--out", m),
                 new Case("checkpoint interval out of range", "--checkpoint-every", "m12", "learn", "--data", g, "--prior", PRIOR, "--checkpoint-every", "-1", "--out", f("m12")),
                 new Case("data changed under a resumed run", "resumable.npy", "m13", "learn", "--resume", f("resumable")),
                 new Case("checkpoint with a flipped bit in state.npz", "state.npz: altered", "m16", "learn", "--resume", f("tampered-state")),

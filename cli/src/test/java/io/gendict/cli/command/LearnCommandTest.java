@@ -117,6 +117,22 @@ class LearnCommandTest {
         assertArrayEquals(Files.readAllBytes(full.resolve("dictionary.npy")), Files.readAllBytes(part.resolve("dictionary.npy")));
     }
 
+    @Test
+    void aNewRunWithForceRemovesTheOldRunsCheckpointsSoTheyCannotTakeOver() throws Exception {
+        String[] common = {"learn", "--synthetic", "m=12", "--prior", PRIOR, "--method", "algorithm1", "--batch-size", "20",
+                "--batches", "4"};
+        Path folder = dir.resolve("folder");
+        assertEquals(0, run(concat(common, "--seed", "1", "--checkpoint-every", "2", "--out", s(folder))), err.toString());
+        assertEquals(2, run(concat(common, "--seed", "2", "--out", s(folder))));
+        assertTrue(err.toString().startsWith("gendict: --out " + folder + ": the folder already holds checkpoint-4"),
+                err.toString());
+        assertEquals(0, run(concat(common, "--seed", "2", "--out", s(folder), "--force")), err.toString());
+        byte[] second = Files.readAllBytes(folder.resolve("dictionary.npy"));
+        assertEquals(2, run("learn", "--resume", s(folder)));
+        assertTrue(err.toString().contains("no checkpoint"), err.toString());
+        assertArrayEquals(second, Files.readAllBytes(folder.resolve("dictionary.npy")));
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

@@ -127,6 +127,25 @@ public final class Checkpoints {
         return Optional.of(new Checkpoint(best, model, state, run));
     }
 
+    /**
+     * Removes every checkpoint of a model folder, and the temporary folders of interrupted ones, so
+     * that a new run learning into the folder cannot be resumed as the old one.
+     *
+     * @param dir the model folder
+     * @throws GendictException IO when it cannot be listed
+     */
+    public static void removeAll(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                if (number(p) >= 0 || p.getFileName().toString().startsWith("." + PREFIX)) {
+                    ModelStore.deleteTree(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new GendictException(ErrorKind.IO, dir + ": cannot list: " + e, e);
+        }
+    }
+
     private static long number(Path p) {
         Matcher m = NAME.matcher(p.getFileName().toString());
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
