@@ -37,7 +37,7 @@ public final class DataFiles {
                     + npy.header().descr() + ", expected float32 or float64");
         }
         if (npy.header().shape().length != 2) {
-            throw new GendictException(ErrorKind.INVALID_INPUT, option + " " + file + ": shape " + npy.header()
+            throw new GendictException(ErrorKind.INVALID_INPUT, option + " " + file + ": " + npy.header()
                     + ", expected a 2-D array with one sample per row");
         }
         if (npy.rows() == 0 || npy.cols() == 0) {

@@ -73,6 +73,8 @@ class BadInputTest {
         Npy.write(dir.resolve("ints.npy"), NdArray.of(ElementType.INT32, ByteOrder.LITTLE_ENDIAN, new int[] {3, M}, false,
                 new double[3 * M]));
         Files.write(dir.resolve("empty.npy"), emptyNpy());
+        Npy.write(dir.resolve("one-d.npy"), NdArray.of(ElementType.FLOAT64, ByteOrder.LITTLE_ENDIAN, new int[] {5}, false,
+                new double[5]));
         DMatrixRMaj nan = y.copy();
         nan.set(7, 2, Double.NaN);
         Npy.write(dir.resolve("nan.npy"), nan);
@@ -130,6 +132,8 @@ class BadInputTest {
                 new Case("codes of the wrong width", "narrow.npy", "out.npy", "decode", "--model", m, "--in", f("narrow.npy"), "--out", f("out.npy")),
                 new Case("NaN in the data", "nan.npy", "m4", "learn", "--data", f("nan.npy"), "--prior", PRIOR, "--batch-size", "8", "--out", f("m4")),
                 new Case("Inf in the data", "inf.npy", "out.gdz", "compress", "--model", m, "--in", f("inf.npy"), "--out", f("out.gdz")),
+                new Case("1-D data", "one-d.npy: shape (5,) '<f8' C order, expected a 2-D array", "m18",
+                        "learn", "--data", f("one-d.npy"), "--prior", PRIOR, "--out", f("m18")),
                 new Case("empty data", "empty.npy", "m5", "learn", "--data", f("empty.npy"), "--prior", PRIOR, "--out", f("m5")),
                 new Case("unknown prior", "group-sparsity", "m6", "learn", "--data", g, "--prior", "grup-sparsity:n=30,k=3", "--out", f("m6")),
                 new Case("unknown oracle", "gauss-newton", "m7", "learn", "--data", g, "--prior", PRIOR, "--method", "altmin", "--oracle", "gaus-newton", "--out", f("m7")),

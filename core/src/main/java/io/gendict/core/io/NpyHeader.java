@@ -220,15 +220,19 @@ public final class NpyHeader {
         long[] shape = new long[dims.size()];
         long bytes = type.size();
         for (int i = 0; i < shape.length; i++) {
-            if (!(dims.get(i) instanceof Long) || (Long) dims.get(i) <= 0) {
-                throw new FormatException(source, "bad .npy header: dimension " + i + " of shape " + dims
+            if (Long.valueOf(0).equals(dims.get(i))) {
+                throw new FormatException(source, "holds an empty array (shape " + tuple(dims)
+                        + "); expected at least one element along every dimension");
+            }
+            if (!(dims.get(i) instanceof Long) || (Long) dims.get(i) < 0) {
+                throw new FormatException(source, "bad .npy header: dimension " + i + " of shape " + tuple(dims)
                         + " must be a positive integer");
             }
             shape[i] = (Long) dims.get(i);
             try {
                 bytes = Math.multiplyExact(bytes, shape[i]);
             } catch (ArithmeticException e) {
-                throw new FormatException(source, "bad .npy header: shape " + dims + " overflows");
+                throw new FormatException(source, "bad .npy header: shape " + tuple(dims) + " overflows");
             }
         }
         return shape;
@@ -274,12 +278,17 @@ public final class NpyHeader {
      * @return the Python tuple text, e.g. {@code (3,)} or {@code (2, 3)}
      */
     static String shapeText(long[] shape) {
-        if (shape.length == 1) {
-            return "(" + shape[0] + ",)";
+        return tuple(Arrays.stream(shape).boxed().toList());
+    }
+
+    /** @return dimensions as Python writes a tuple, e.g. {@code (0, 3)} or {@code (5,)} */
+    private static String tuple(List<?> dims) {
+        if (dims.size() == 1) {
+            return "(" + dims.get(0) + ",)";
         }
         StringJoiner j = new StringJoiner(", ", "(", ")");
-        for (long d : shape) {
-            j.add(Long.toString(d));
+        for (Object d : dims) {
+            j.add(String.valueOf(d));
         }
         return j.toString();
     }

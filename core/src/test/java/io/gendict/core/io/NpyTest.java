@@ -194,7 +194,8 @@ class NpyTest {
 
     @Test
     void rejectsZeroNegativeAndOverflowingDimensions() {
-        assertFormat(npy(1, dict("<f8", false, "(0, 3)"), new byte[0]), "must be a positive integer");
+        assertFormat(npy(1, dict("<f8", false, "(0, 3)"), new byte[0]),
+                "holds an empty array (shape (0, 3)); expected at least one element along every dimension");
         assertFormat(npy(1, dict("<f8", false, "(-2, 3)"), littleEndian(1)), "must be a positive integer");
         assertFormat(npy(1, dict("<f8", false, "(4294967296, 4294967296)"), littleEndian(1)), "overflows");
         assertFormat(npy(1, dict("<f8", false, "(1, True)"), littleEndian(1)), "must be a positive integer");
