@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * order), each jar in its own class loader whose parent is the application's, so the SPI is shared.
  *
  * <p>A jar that cannot be read, names a missing class, fails to link, has a provider whose
- * constructor throws or whose name is unusable, or registers nothing becomes a {@link PluginFailure}
+ * constructor, {@code name()}, {@code description()} or {@code parameters()} throws (an exception, an
+ * assertion or a stack overflow) or whose name is unusable, or registers nothing becomes a {@link PluginFailure}
  * (logged as a warning) and registers none of its providers; the other jars still load. A broken
  * classpath entry is a failure of source {@code "classpath"}, and the other classpath providers
  * still load. Two providers of one kind with the same name are an error.
@@ -119,7 +120,9 @@ public final class PluginLoader {
                         break;
                     }
                     found.add(new Found(kind, checked(kind, it.next())));
-                } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                } catch (ServiceConfigurationError | LinkageError | RuntimeException | AssertionError
+                         | StackOverflowError e) {
+                    // a provider's own failure, even an Error of its making, disqualifies only its jar
                     errors.add(reason(e));
                     failed++;
                 }

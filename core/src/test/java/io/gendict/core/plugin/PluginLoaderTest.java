@@ -102,6 +102,27 @@ class PluginLoaderTest {
     }
 
     @Test
+    void aProviderWhoseNameThrowsIsReportedWhileTheGoodJarLoads() throws IOException {
+        TestJars.withProvider(dir.resolve("good.jar"), PriorProvider.class, TestProviders.JarPrior.class);
+        Map<Class<?>, String> expected = Map.of(TestProviders.NameThrows.class, "boom in name()",
+                TestProviders.NameOverflows.class, "StackOverflowError",
+                TestProviders.NameAsserts.class, "name not ready");
+        Map<String, String> jars = new java.util.HashMap<>();
+        for (Map.Entry<Class<?>, String> e : expected.entrySet()) {
+            Path jar = TestJars.withProvider(dir.resolve(e.getKey().getSimpleName() + ".jar"), PriorProvider.class, e.getKey());
+            jars.put(jar.toString(), e.getValue());
+        }
+
+        PluginSet set = loader.load(dir);
+
+        assertTrue(set.providers(ProviderKind.PRIOR).containsKey("jar-prior"));
+        Map<String, String> reasons = set.failures().stream()
+                .collect(java.util.stream.Collectors.toMap(PluginFailure::jar, PluginFailure::reason));
+        assertEquals(jars.keySet(), reasons.keySet(), reasons.toString());
+        jars.forEach((jar, fragment) -> assertTrue(reasons.get(jar).contains(fragment), reasons.toString()));
+    }
+
+    @Test
     void aJarWithOneBrokenEntryRegistersNone() throws IOException {
         Path mixed = TestJars.write(dir.resolve("mixed.jar"), PriorProvider.class,
                 new String[] {TestProviders.JarPrior.class.getName(), "io.gendict.missing.Nope"},

@@ -80,6 +80,30 @@ public final class TestProviders {
         }
     }
 
+    /** A prior provider whose name() throws. */
+    public static final class NameThrows extends Prior {
+        @Override
+        public String name() {
+            throw new IllegalStateException("boom in name()");
+        }
+    }
+
+    /** A prior provider whose name() recurses until the stack overflows. */
+    public static final class NameOverflows extends Prior {
+        @Override
+        public String name() {
+            return name() + "!";
+        }
+    }
+
+    /** A prior provider whose name() fails an assertion. */
+    public static final class NameAsserts extends Prior {
+        @Override
+        public String name() {
+            throw new AssertionError("name not ready");
+        }
+    }
+
     /** A prior provider whose constructor throws. */
     public static final class Throwing extends Prior {
         /** Always throws. */
