@@ -30,7 +30,7 @@ class ProvidersTest {
             names.add(p.name());
             assertTrue(!p.description().isBlank());
         }
-        assertEquals(Set.of("mod", "ksvd", "approximate-ksvd", "online-dl"), names);
+        assertEquals(Set.of("mod", "ksvd", "approximate-ksvd", "online-dl", "pca"), names);
     }
 
     /** One batch-mode MOD step equals the closed form D = normalize(Y·Xᵀ(X·Xᵀ)⁻¹) with X the OMP codes. */
