@@ -13,6 +13,7 @@ import io.gendict.core.error.MemoryBudget;
 import io.gendict.core.io.MappedNpy;
 import io.gendict.core.learn.GenerativeMethods;
 import io.gendict.core.model.Checkpoints;
+import io.gendict.core.model.FolderLock;
 import io.gendict.core.model.Methods;
 import io.gendict.core.model.Model;
 import io.gendict.core.model.ModelInfo;
@@ -194,23 +195,33 @@ public final class LearnCommand implements Runnable {
     @Override
     public void run() {
         Registry registry = plugins.registry();
-        Optional<Checkpoints.Checkpoint> checkpoint = Optional.empty();
-        Run run;
-        if (resume != null) {
-            for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-                if (!RESUME_OPTIONS.contains(o.longestName())) {
-                    throw new GendictException(ErrorKind.INVALID_PARAMETER, o.longestName()
-                            + ": --resume takes the run's settings from its checkpoint; drop " + o.longestName());
-                }
+        if (resume == null) {
+            Run run = newRun();
+            try (FolderLock lock = FolderLock.acquire(out)) {
+                requireNewRunFolder();
+                learn(run, Optional.empty(), registry);
             }
-            checkpoint = Checkpoints.latest(resume, registry);
+            return;
+        }
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!RESUME_OPTIONS.contains(o.longestName())) {
+                throw new GendictException(ErrorKind.INVALID_PARAMETER, o.longestName()
+                        + ": --resume takes the run's settings from its checkpoint; drop " + o.longestName());
+            }
+        }
+        if (!Files.isDirectory(resume)) {
+            throw new GendictException(ErrorKind.IO, "--resume " + resume + ": model folder does not exist");
+        }
+        try (FolderLock lock = FolderLock.acquire(resume)) {
+            Optional<Checkpoints.Checkpoint> checkpoint = Checkpoints.latest(resume, registry);
             if (checkpoint.isEmpty()) {
                 throw new GendictException(ErrorKind.INVALID_INPUT, "--resume " + resume + ": no checkpoint in the folder");
             }
-            run = Run.fromJson(checkpoint.get().run(), resume);
-        } else {
-            run = newRun();
+            learn(Run.fromJson(checkpoint.get().run(), resume), checkpoint, registry);
         }
+    }
+
+    private void learn(Run run, Optional<Checkpoints.Checkpoint> checkpoint, Registry registry) {
         GenerativePrior g = checkpoint.isPresent() ? checkpoint.get().model().model().prior() : registry.prior(run.prior());
         BatchPlan plan = plan(run, g, registry);
         JsonObject runJson = run.toJson();
@@ -280,7 +291,6 @@ public final class LearnCommand implements Runnable {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--synthetic: give --batches N (synthetic data has no epochs)");
         }
         DataFiles.requireOutputFolder(out, "--out");
-        requireNewRunFolder();
         String methodSpec = baselineSpec();
         boolean gen = Methods.generative(methodSpec);
         GenerativePrior g = plugins.registry().prior(prior);

@@ -5,6 +5,7 @@ import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.io.ElementType;
 import io.gendict.core.io.Npy;
 import io.gendict.core.io.Npz;
+import io.gendict.core.model.FolderLock;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.priors.GroupSparsityPriorProvider;
 import org.ejml.data.DMatrixRMaj;
@@ -19,6 +20,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LearnCommandTest {
@@ -131,6 +133,20 @@ class LearnCommandTest {
         assertEquals(2, run("learn", "--resume", s(folder)));
         assertTrue(err.toString().contains("no checkpoint"), err.toString());
         assertArrayEquals(second, Files.readAllBytes(folder.resolve("dictionary.npy")));
+    }
+
+    @Test
+    void aFolderInUseByAnotherRunIsRefused() {
+        Path folder = dir.resolve("busy");
+        try (FolderLock other = FolderLock.acquire(folder)) {
+            assertEquals(2, run("learn", "--synthetic", "m=12", "--prior", PRIOR, "--batches", "1", "--out", s(folder)));
+            assertTrue(err.toString().startsWith("gendict: " + folder + ": in use by another gendict run (process "),
+                    err.toString());
+        }
+        assertFalse(Files.exists(folder));
+        assertEquals(0, run("learn", "--synthetic", "m=12", "--prior", PRIOR, "--batches", "1", "--out", s(folder)),
+                err.toString());
+        assertFalse(Files.exists(dir.resolve(".busy.lock")));
     }
 
     static String[] concat(String[] a, String... b) {
