@@ -3,16 +3,16 @@ package io.gendict.cli;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * Reports the gendict version (from the jar manifest) and the Java runtime.
+ * Reports the gendict version and git commit ({@link BuildInfo}) and the Java runtime.
  *
  * @since 0.1
  */
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = GendictCommand.class.getPackage().getImplementationVersion();
         return new String[] {
-            "gendict " + (v == null ? "dev" : v),
+            "gendict " + BuildInfo.version() + " (commit " + BuildInfo.commit()
+                    + ("true".equals(BuildInfo.dirty()) ? ", with uncommitted changes)" : ")"),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
         };
     }

@@ -121,10 +121,11 @@ public final class ExperimentCommand implements Runnable {
         Path dir = out != null ? out : Path.of("results", name);
         PrintWriter err = spec.commandLine().getErr();
         TransferTask task = name.equals(TransferTask.NAME) ? new TransferTask(transfer, sigma, registry, err) : null;
-        TrialDataFactory data = task == null ? synthetic(registry) : null;
+        ExperimentProvenance provenance = new ExperimentProvenance();
+        TrialDataFactory data = task == null ? synthetic(registry, provenance) : null;
         createFolder(dir);
         if (task != null) {
-            data = task.trials(settings, dir);
+            data = task.trials(settings, dir, provenance);
         }
         Map<String, DMatrixRMaj> grid = new LinkedHashMap<>();
         ExperimentResult result;
@@ -147,7 +148,7 @@ public final class ExperimentCommand implements Runnable {
         stdout.print(result.toTable());
         stdout.flush();
         write(dir.resolve("results.csv"), result.toCsv().getBytes(StandardCharsets.UTF_8));
-        write(dir.resolve("summary.json"), result.toSummaryJson(Map.of()).getBytes(StandardCharsets.UTF_8));
+        write(dir.resolve("summary.json"), result.toSummaryJson(provenance.toMap(settings, catalog)).getBytes(StandardCharsets.UTF_8));
         try {
             write(dir.resolve("error_vs_samples.png"), ErrorCurvePlot.render(result));
             if (task != null) {
@@ -161,11 +162,14 @@ public final class ExperimentCommand implements Runnable {
         stdout.flush();
     }
 
-    private TrialDataFactory synthetic(Registry registry) {
+    private TrialDataFactory synthetic(Registry registry, ExperimentProvenance provenance) {
         SyntheticPreset preset = SyntheticPreset.named(name);
         SyntheticPreset chosen = new SyntheticPreset(preset.name(), prior != null ? prior : preset.prior(),
                 m != null ? m : preset.m(), sigma != null ? sigma : preset.sigma());
-        return chosen.trials(registry);
+        TrialDataFactory trials = chosen.trials(registry);
+        provenance.data(chosen.prior(), registry.prior(chosen.prior()), chosen.m(), chosen.sigma(), null,
+                SyntheticPreset.seededPerTrial(registry, chosen.prior()));
+        return trials;
     }
 
     private static void createFolder(Path dir) {

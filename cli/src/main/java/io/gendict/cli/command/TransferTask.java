@@ -78,11 +78,12 @@ final class TransferTask {
     /**
      * Loads or trains the VAE (saving it into {@code dir}) and reads the images the trials need.
      *
-     * @param settings the protocol's settings
-     * @param dir      the output folder
+     * @param settings   the protocol's settings
+     * @param dir        the output folder
+     * @param provenance receives the data's description and the input files
      * @return the trials
      */
-    ImageTrials trials(ExperimentSettings settings, Path dir) {
+    ImageTrials trials(ExperimentSettings settings, Path dir, ExperimentProvenance provenance) {
         Path weights = options.vae;
         if (weights == null) {
             weights = dir.resolve("vae.npz");
@@ -97,9 +98,17 @@ final class TransferTask {
             throw new GendictException(ErrorKind.IO,
                     weights + ": its layer file " + VaeFiles.layerFile(weights) + " is missing");
         }
-        GenerativePrior prior = registry.prior(VaeFiles.priorSpec(weights));
+        String priorSpec = VaeFiles.priorSpec(weights);
+        GenerativePrior prior = registry.prior(priorSpec);
         int needed = settings.testBatches() * settings.testBatchSize() + settings.batches() * settings.batchSize();
-        return new ImageTrials(VaeFiles.images(options.testImages, needed), transform, sigma, prior);
+        DMatrixRMaj images = VaeFiles.images(options.testImages, needed);
+        provenance.data(priorSpec, prior, images.numCols, sigma, options.transform, false)
+                .file("vae_weights", weights).file("vae_layers", VaeFiles.layerFile(weights))
+                .file("images", options.testImages);
+        if (options.vae == null) {
+            provenance.file("vae_training_images", options.images);
+        }
+        return new ImageTrials(images, transform, sigma, prior);
     }
 
     /**

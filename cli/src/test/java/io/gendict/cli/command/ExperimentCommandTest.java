@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.gendict.cli.Main;
 import io.gendict.core.experiment.ExperimentResult;
+import io.gendict.core.io.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,15 @@ class ExperimentCommandTest {
             assertTrue(Double.isFinite(last) && last > 0, m + " error " + last);
         }
         assertPng(out.resolve("error_vs_samples.png"), 900, 600);
+        JsonObject provenance = summary.getAsJsonObject("provenance");
+        for (String key : List.of("gendict_version", "git_commit", "kernel", "experiment", "prior_resolved", "quantizer")) {
+            assertFalse(provenance.get(key).getAsString().isBlank(), key);
+        }
+        assertFalse(provenance.getAsJsonObject("jdk").get("version").getAsString().isBlank());
+        assertEquals(trials, provenance.getAsJsonArray("trial_seeds").size());
+        for (String m : methods) {
+            assertFalse(provenance.getAsJsonObject("methods").getAsJsonObject(m).get("spec").getAsString().isBlank(), m);
+        }
     }
 
     @Test
@@ -64,6 +74,11 @@ class ExperimentCommandTest {
                 "--out", o.toString()), err.toString());
         assertOutputs(o, List.of("fast", "mod", "altmin"), 2, 2);
         assertTrue(out.toString().contains("(noisy input)"), out.toString());
+        JsonObject methods = JsonParser.parseString(Files.readString(o.resolve("summary.json"))).getAsJsonObject()
+                .getAsJsonObject("provenance").getAsJsonObject("methods");
+        assertEquals("screened:candidates=2000,inner=gauss-newton", methods.getAsJsonObject("fast").get("oracle").getAsString(),
+                "what fast picks for a 3-dimensional latent space without linear features");
+        assertTrue(methods.getAsJsonObject("mod").get("spec").getAsString().startsWith("mod:"), methods.toString());
     }
 
     @Test
@@ -104,6 +119,13 @@ class ExperimentCommandTest {
                 "--methods", "fast,mod", "--transform", "flip", "--out", o.toString()), err.toString());
         assertOutputs(o, List.of("fast", "mod"), 1, 2);
         assertFalse(Files.readString(o.resolve("summary.json")).contains("true_dictionary"), "no ground truth for images");
+        JsonObject provenance = JsonParser.parseString(Files.readString(o.resolve("summary.json"))).getAsJsonObject()
+                .getAsJsonObject("provenance");
+        assertEquals("flip", provenance.get("transform").getAsString());
+        assertEquals(64, provenance.get("m").getAsInt());
+        String files = provenance.getAsJsonArray("files").toString();
+        assertTrue(files.contains(Sha256.hex(test)) && files.contains(Sha256.hex(train))
+                && files.contains(Sha256.hex(o.resolve("vae.npz"))), files);
         assertTrue(Files.exists(o.resolve("vae.npz")) && Files.exists(o.resolve("vae.json")));
         assertPng(o.resolve("reconstructions.png"), 4 * (90 + 4) + 4, 0);
         out.getBuffer().setLength(0);

@@ -39,15 +39,15 @@ public final class ExperimentRunner {
      * @return every row, ordered by trial, method, batch
      */
     public ExperimentResult run(ExperimentSettings settings, ExperimentListener listener) {
-        SplittableRandom root = new SplittableRandom(settings.seed());
+        List<TrialSeed> seeds = seeds(settings);
         long total = (long) settings.trials() * settings.methods().size() * settings.batches();
         long done = 0;
         List<ResultRow> rows = new ArrayList<>();
         List<SampleErrors> finals = new ArrayList<>();
         List<SampleErrors> references = new ArrayList<>();
         for (int trial = 0; trial < settings.trials(); trial++) {
-            long trialSeed = root.nextLong();
-            long learnerSeed = root.nextLong();
+            long trialSeed = seeds.get(trial).data();
+            long learnerSeed = seeds.get(trial).learner();
             List<SampleErrors> mine = TrialReferences.of(trial, data.create(trial, trialSeed, settings), methods,
                     learnerSeed, settings);
             references.addAll(mine);
@@ -74,6 +74,28 @@ public final class ExperimentRunner {
             }
         }
         return new ExperimentResult(settings, rows, finals, references);
+    }
+
+    /**
+     * The seeds of one trial, both drawn from the root seed.
+     *
+     * @param data    creates the trial's data (A*, A0, batches, test set)
+     * @param learner seeds every learner of the trial (and the reference decoder)
+     */
+    public record TrialSeed(long data, long learner) {
+    }
+
+    /**
+     * @param settings supplies the root seed and the number of trials
+     * @return the seeds of each trial, as {@link #run} uses them
+     */
+    public static List<TrialSeed> seeds(ExperimentSettings settings) {
+        SplittableRandom root = new SplittableRandom(settings.seed());
+        List<TrialSeed> out = new ArrayList<>();
+        for (int trial = 0; trial < settings.trials(); trial++) {
+            out.add(new TrialSeed(root.nextLong(), root.nextLong()));
+        }
+        return out;
     }
 
     /**

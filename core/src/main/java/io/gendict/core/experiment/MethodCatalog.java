@@ -7,12 +7,15 @@ import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.plugin.Suggestions;
 import io.gendict.core.spi.BaselineProvider;
 import io.gendict.core.spi.DictionaryLearner;
+import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
 import io.gendict.core.spi.Registry;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Resolves method names to learners: the generative methods ({@code altmin}, {@code algorithm1},
@@ -61,6 +64,30 @@ public final class MethodCatalog implements MethodFactory {
         int colon = method.indexOf(':');
         String name = (colon < 0 ? method : method.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
         return colon < 0 ? name : name + method.substring(colon);
+    }
+
+    /**
+     * What a method spec resolves to for a prior, for provenance: for a generative method its oracle
+     * and update rule (what {@code fast} picks for this prior; {@code update} is null where the
+     * method updates A without a rule: autodiff's joint Adam, fast's windowed restarts); for a
+     * baseline its spec with every parameter, defaults included.
+     *
+     * @param method a method spec such as {@code fast} or {@code ksvd:iterations=2}
+     * @param prior  the prior the method learns with
+     * @return an ordered map: {@code spec}, then {@code oracle} and {@code update} for generative methods
+     */
+    public Map<String, String> resolve(String method, GenerativePrior prior) {
+        ComponentSpec spec = parse(method);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (GenerativeMethods.names().contains(spec.name())) {
+            out.put("spec", spec.name());
+            out.put("oracle", GenerativeMethods.oracleSpec(spec.name(), prior));
+            out.put("update", GenerativeMethods.ruleSpec(spec.name(), prior));
+        } else {
+            BaselineProvider provider = baseline(spec);
+            out.put("spec", provider.parameters().validate(provider.name(), spec.raw()).toSpecString());
+        }
+        return out;
     }
 
     @Override

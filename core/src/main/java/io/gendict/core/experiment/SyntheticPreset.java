@@ -64,6 +64,19 @@ public record SyntheticPreset(String name, String prior, int m, double sigma) {
     }
 
     /**
+     * @param registry resolves the spec
+     * @param spec     a prior spec
+     * @return whether {@link #priorForSeed} draws the prior afresh per trial: its provider takes a
+     * {@code seed} that the spec leaves unset
+     */
+    public static boolean seededPerTrial(Registry registry, String spec) {
+        ComponentSpec parsed = ComponentSpec.parse(spec);
+        PriorProvider provider = registry.priors().get(registry.prior(spec).params().provider());
+        return !parsed.raw().containsKey("seed")
+                && provider.parameters().definitions().stream().anyMatch(d -> d.name().equals("seed"));
+    }
+
+    /**
      * A prior per trial seed: the spec as given, plus {@code seed=…} when the prior takes a seed the
      * spec does not set.
      *
@@ -75,9 +88,7 @@ public record SyntheticPreset(String name, String prior, int m, double sigma) {
         GenerativePrior fixed = registry.prior(spec);
         ComponentSpec parsed = ComponentSpec.parse(spec);
         PriorProvider provider = registry.priors().get(fixed.params().provider());
-        boolean seeded = !parsed.raw().containsKey("seed")
-                && provider.parameters().definitions().stream().anyMatch(d -> d.name().equals("seed"));
-        if (!seeded) {
+        if (!seededPerTrial(registry, spec)) {
             return s -> fixed;
         }
         return s -> {

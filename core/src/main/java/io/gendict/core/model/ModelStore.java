@@ -12,6 +12,7 @@ import io.gendict.core.io.AtomicFiles;
 import io.gendict.core.io.FormatException;
 import io.gendict.core.io.Npy;
 import io.gendict.core.io.Npz;
+import io.gendict.core.io.Sha256;
 import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.PriorProvider;
@@ -19,19 +20,13 @@ import io.gendict.core.spi.Registry;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,11 +134,11 @@ public final class ModelStore {
         writeJson(dir.resolve(INFO), infoJson(model.info()));
         StringBuilder sums = new StringBuilder();
         for (String f : files.stream().sorted().toList()) {
-            sums.append(HexFormat.of().formatHex(sha256(dir.resolve(f)))).append("  ").append(f).append('\n');
+            sums.append(Sha256.hex(dir.resolve(f))).append("  ").append(f).append('\n');
         }
         byte[] bytes = sums.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.resolve(CHECKSUMS), out -> out.write(bytes));
-        return digest().digest(bytes);
+        return Sha256.of(bytes);
     }
 
     /**
@@ -181,7 +176,7 @@ public final class ModelStore {
             if (!Files.isRegularFile(f)) {
                 throw new GendictException(ErrorKind.INVALID_INPUT, f + ": missing from the model folder");
             }
-            if (!HexFormat.of().formatHex(sha256(f)).equals(e.getValue())) {
+            if (!Sha256.hex(f).equals(e.getValue())) {
                 throw new GendictException(ErrorKind.INVALID_INPUT, f + ": altered (its SHA-256 differs from " + CHECKSUMS + ")");
             }
         }
@@ -189,7 +184,7 @@ public final class ModelStore {
         Map<String, DMatrixRMaj> arrays = listed.containsKey(PRIOR_ARRAYS) ? Npz.read(dir.resolve(PRIOR_ARRAYS)) : Map.of();
         GenerativePrior prior = restorePrior(dir.resolve(PRIOR), registry, arrays);
         ModelInfo info = parseInfo(dir.resolve(INFO));
-        return new Loaded(new Model(dictionary, prior, info), digest().digest(sums));
+        return new Loaded(new Model(dictionary, prior, info), Sha256.of(sums));
     }
 
     private static GenerativePrior restorePrior(Path file, Registry registry, Map<String, DMatrixRMaj> arrays) {
@@ -301,25 +296,6 @@ public final class ModelStore {
     private static String optional(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() ? null : e.getAsString();
-    }
-
-    /** @return the SHA-256 of a file's bytes */
-    static byte[] sha256(Path file) {
-        MessageDigest md = digest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new GendictException(ErrorKind.IO, file + ": cannot read: " + e, e);
-        }
-        return md.digest();
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
     }
 
     /** Moves a folder into place, atomically where the file system allows. */
