@@ -6,6 +6,7 @@ import io.gendict.core.error.GendictException;
 import io.gendict.core.eval.ReconstructionError;
 import io.gendict.core.experiment.ExperimentRunner;
 import io.gendict.core.experiment.ExperimentSettings;
+import io.gendict.core.experiment.ImageOverlap;
 import io.gendict.core.experiment.ImageTrials;
 import io.gendict.core.experiment.TestBatch;
 import io.gendict.core.experiment.TrialData;
@@ -37,12 +38,17 @@ final class TransferTask {
     /** Options of the transfer task. */
     static final class TransferOptions {
         @Option(names = "--images", paramLabel = "FILE",
-                description = "IDX images the VAE is trained on (default: Fashion-MNIST training images).")
-        Path images = VaeFiles.DEFAULT_TRAIN;
+                description = "IDX images the VAE is trained on (default: Fashion-MNIST training images); "
+                        + "requires --test-images.")
+        Path images;
 
         @Option(names = "--test-images", paramLabel = "FILE",
                 description = "IDX images the dictionary is learned and tested on (default: Fashion-MNIST test images).")
-        Path testImages = VaeFiles.DEFAULT_TEST;
+        Path testImages;
+
+        @Option(names = "--allow-overlap",
+                description = "Run even when test images also occur among the VAE's training images.")
+        boolean allowOverlap;
 
         @Option(names = "--vae", paramLabel = "FILE.npz",
                 description = "A VAE saved by train-vae (with its .json beside it); trained when absent.")
@@ -67,7 +73,14 @@ final class TransferTask {
     private final PrintWriter log;
     private final ImageTransform transform;
 
+    /**
+     * @throws GendictException INVALID_PARAMETER when {@code --images} is given without {@code --test-images}
+     */
     TransferTask(TransferOptions options, Double sigma, Registry registry, PrintWriter log) {
+        if (options.images != null && options.testImages == null) {
+            throw new GendictException(ErrorKind.INVALID_PARAMETER, "--images " + options.images
+                    + " needs --test-images: name the images to learn and test on, disjoint from the VAE's");
+        }
         this.options = options;
         this.sigma = sigma == null ? 0.05 : sigma;
         this.registry = registry;
@@ -84,31 +97,50 @@ final class TransferTask {
      * @return the trials
      */
     ImageTrials trials(ExperimentSettings settings, Path dir, ExperimentProvenance provenance) {
+        Path trainFile = options.images != null ? options.images : VaeFiles.DEFAULT_TRAIN;
+        Path testFile = options.testImages != null ? options.testImages : VaeFiles.DEFAULT_TEST;
+        int needed = settings.testBatches() * settings.testBatchSize() + settings.batches() * settings.batchSize();
+        DMatrixRMaj images = VaeFiles.images(testFile, needed);
+        DMatrixRMaj vaeImages = options.vae == null || options.images != null
+                ? VaeFiles.images(trainFile, options.vaeTrainImages) : null;
+        provenance.note("test_images_in_vae_training_set", vaeImages == null
+                ? "not checked: --vae given without the --images it was trained on" : overlap(vaeImages, images, testFile, trainFile));
         Path weights = options.vae;
         if (weights == null) {
             weights = dir.resolve("vae.npz");
-            log.println("training the VAE on " + options.images + " (" + options.vaeEpochs + " epochs); "
+            log.println("training the VAE on " + trainFile + " (" + options.vaeEpochs + " epochs); "
                     + "pass --vae " + weights + " next time to reuse it");
             log.flush();
-            DMatrixRMaj train = VaeFiles.images(options.images, options.vaeTrainImages);
-            VaeConfig config = VaeConfig.builder().inputDim(train.numCols).epochs(options.vaeEpochs)
+            VaeConfig config = VaeConfig.builder().inputDim(vaeImages.numCols).epochs(options.vaeEpochs)
                     .seed(settings.seed()).threads(settings.threads()).build();
-            VaeFiles.trainAndSave(train, null, config, weights, log);
+            VaeFiles.trainAndSave(vaeImages, null, config, weights, log);
         } else if (!Files.isRegularFile(VaeFiles.layerFile(weights))) {
             throw new GendictException(ErrorKind.IO,
                     weights + ": its layer file " + VaeFiles.layerFile(weights) + " is missing");
         }
         String priorSpec = VaeFiles.priorSpec(weights);
         GenerativePrior prior = registry.prior(priorSpec);
-        int needed = settings.testBatches() * settings.testBatchSize() + settings.batches() * settings.batchSize();
-        DMatrixRMaj images = VaeFiles.images(options.testImages, needed);
         provenance.data(priorSpec, prior, images.numCols, sigma, options.transform, false)
                 .file("vae_weights", weights).file("vae_layers", VaeFiles.layerFile(weights))
-                .file("images", options.testImages);
-        if (options.vae == null) {
-            provenance.file("vae_training_images", options.images);
+                .file("images", testFile);
+        if (vaeImages != null) {
+            provenance.file("vae_training_images", trainFile);
         }
         return new ImageTrials(images, transform, sigma, prior);
+    }
+
+    /**
+     * @return the number of test images that are also VAE training images (0 unless --allow-overlap)
+     * @throws GendictException INVALID_INPUT when there are some and --allow-overlap is not given
+     */
+    private int overlap(DMatrixRMaj vaeImages, DMatrixRMaj images, Path testFile, Path trainFile) {
+        int shared = ImageOverlap.count(vaeImages, images);
+        if (shared > 0 && !options.allowOverlap) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, testFile + ": " + shared + " of the " + images.numRows
+                    + " images used are also among the VAE's training images in " + trainFile
+                    + "; use disjoint images or pass --allow-overlap");
+        }
+        return shared;
     }
 
     /**

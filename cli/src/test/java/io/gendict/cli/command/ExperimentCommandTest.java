@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -136,6 +137,31 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void transferRefusesImagesWithoutTestImagesAndTestImagesTheVaeWasTrainedOn() throws IOException {
+        Path train = idx(dir.resolve("train.idx"), 60, 1);
+        assertEquals(2, run("experiment", "transfer", "--images", train.toString(), "--out", dir.resolve("a").toString()));
+        assertTrue(err.toString().contains("needs --test-images"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertFalse(Files.exists(dir.resolve("a")), "nothing written");
+        err.getBuffer().setLength(0);
+        Path same = idx(dir.resolve("same.idx"), 40, 1);
+        List<String> args = List.of("experiment", "transfer", "--images", train.toString(), "--test-images", same.toString(),
+                "--vae-epochs", "1", "--trials", "1", "--batches", "1", "--batch-size", "6", "--test-batch-size", "5",
+                "--methods", "mod", "--out", dir.resolve("b").toString());
+        assertEquals(2, run(args.toArray(String[]::new)));
+        assertTrue(err.toString().contains("16 of the 16 images used are also among the VAE's training images")
+                && err.toString().contains("--allow-overlap"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertFalse(Files.exists(dir.resolve("b").resolve("vae.npz")), "refused before training the VAE");
+        List<String> allowed = new ArrayList<>(args);
+        allowed.add("--allow-overlap");
+        assertEquals(0, run(allowed.toArray(String[]::new)), err.toString());
+        JsonObject provenance = JsonParser.parseString(Files.readString(dir.resolve("b").resolve("summary.json")))
+                .getAsJsonObject().getAsJsonObject("provenance");
+        assertEquals(16, provenance.get("test_images_in_vae_training_set").getAsInt());
+    }
+
+    @Test
     void unknownNamesAreOneLineErrorsWithASuggestion() {
         assertEquals(2, run("experiment", "group-sparsty", "--out", dir.resolve("x").toString()));
         assertTrue(err.toString().contains("did you mean 'group-sparsity'"), err.toString());
@@ -146,7 +172,7 @@ class ExperimentCommandTest {
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
     }
 
-    /** Writes n random 8×8 blob images as an uncompressed IDX file. */
+    /** Writes n random 8×8 blob images, of a width set by the seed, as an uncompressed IDX file. */
     private static Path idx(Path file, int n, long seed) throws IOException {
         SplittableRandom rng = new SplittableRandom(seed);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -161,7 +187,7 @@ class ExperimentCommandTest {
             for (int r = 0; r < 8; r++) {
                 for (int c = 0; c < 8; c++) {
                     double d2 = (r - cr) * (r - cr) + (c - cc) * (c - cc);
-                    data.writeByte((int) Math.round(255 * Math.exp(-d2 / 4)));
+                    data.writeByte((int) Math.round(255 * Math.exp(-d2 / (3 + seed))));
                 }
             }
         }
