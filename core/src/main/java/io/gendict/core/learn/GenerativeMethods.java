@@ -30,6 +30,8 @@ import java.util.Set;
  *             oracle screened:candidates=2000,inner=gauss-newton (screened starts, then Gauss–Newton),
  *             whose p_z screen covers a latent space this small;
  *             else: as with linear features but oracle multi-start:inner=sign-flip,starts=5
+ * feature-als {@link FeatureLearner} (window 1000, up to 300 rounds) with oracle gauss-newton, for
+ *             priors that declare linear features only
  * </pre>
  * An update rule with a {@code threads} parameter that its spec leaves unset runs on the context's
  * threads (the rules give the same result for any count).
@@ -45,6 +47,8 @@ public final class GenerativeMethods {
     public static final String AUTODIFF = "autodiff";
     /** Gauss–Newton with sign flip, then online least squares. */
     public static final String FAST = "fast";
+    /** Windowed alternating minimisation in a prior's declared feature space ({@link FeatureLearner}). */
+    public static final String FEATURE_ALS = "feature-als";
 
     private record Preset(String oracle, String rule, AltMinLearner.Options options) {
     }
@@ -55,6 +59,7 @@ public final class GenerativeMethods {
     private static final String FAST_SMALL_ORACLE = "screened:candidates=2000,inner=gauss-newton";
     private static final int FAST_SMALL_LATENT = 4;
     private static final RestartLearner.Options FAST_RESTARTS = new RestartLearner.Options(6, 300, 12);
+    private static final FeatureLearner.Options FEATURE_ALS_OPTIONS = new FeatureLearner.Options(1000, 300);
     private static final Map<String, Preset> PRESETS = presets();
 
     private GenerativeMethods() {
@@ -66,6 +71,7 @@ public final class GenerativeMethods {
         p.put(ALGORITHM1, new Preset("gauss-newton", "preconditioned-gradient", AltMinLearner.Options.single()));
         p.put(AUTODIFF, new Preset("adam", null, null));
         p.put(FAST, new Preset(FAST_ORACLE, "online-least-squares:power=8", new AltMinLearner.Options(4, 0.3)));
+        p.put(FEATURE_ALS, new Preset(FAST_LINEAR_ORACLE, null, null));
         return p;
     }
 
@@ -116,6 +122,13 @@ public final class GenerativeMethods {
                                            Registry registry) {
         Preset p = preset(method);
         DecodeOracle decoder = registry.oracle(oracle != null ? oracle : oracleSpec(method, context.prior()));
+        if (method.equals(FEATURE_ALS)) {
+            if (rule != null) {
+                throw new GendictException(ErrorKind.INVALID_PARAMETER,
+                        "--update: method '" + method + "' fits A by least squares in feature space and takes no update rule");
+            }
+            return new FeatureLearner(method, decoder, context, FEATURE_ALS_OPTIONS);
+        }
         if (p.rule() == null) {
             if (rule != null) {
                 throw new GendictException(ErrorKind.INVALID_PARAMETER,

@@ -236,7 +236,7 @@ public final class RestartLearner extends GenerativeLearner {
     }
 
     /** @return the last {@code capacity} rows of [window; y] */
-    private static DMatrixRMaj appended(DMatrixRMaj window, DMatrixRMaj y, int capacity) {
+    static DMatrixRMaj appended(DMatrixRMaj window, DMatrixRMaj y, int capacity) {
         int m = y.numCols;
         int total = window.numRows + y.numRows;
         int keep = Math.min(total, capacity);
