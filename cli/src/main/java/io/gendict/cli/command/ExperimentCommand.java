@@ -50,7 +50,7 @@ import java.util.Map;
                 + "Writes results.csv, summary.json and error_vs_samples.png (and reconstructions.png for transfer).")
 public final class ExperimentCommand implements Runnable {
     /** The methods run when {@code --methods} is not given. */
-    public static final List<String> DEFAULT_METHODS = List.of("autodiff", "altmin", "mod", "ksvd", "online-dl", "fast");
+    public static final List<String> DEFAULT_METHODS = List.of("autodiff", "altmin", "mod", "ksvd", "online-dl", "pca", "fast");
 
     @Spec
     private CommandSpec spec;
@@ -87,7 +87,7 @@ public final class ExperimentCommand implements Runnable {
     private int testBatchSize;
 
     @Option(names = "--methods", paramLabel = "a,b,c", split = ",",
-            description = "Methods to compare (default: autodiff, altmin, mod, ksvd, online-dl, fast); baselines take parameters "
+            description = "Methods to compare (default: autodiff, altmin, mod, ksvd, online-dl, pca, fast); baselines take parameters "
                     + "after a colon, e.g. ksvd:iterations=2.")
     private List<String> methods = DEFAULT_METHODS;
 

@@ -13,6 +13,7 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -31,6 +32,9 @@ public final class ErrorCurvePlot {
     /** Height of the image in pixels. */
     public static final int HEIGHT = 600;
 
+    /** Reference lines in greys, by {@link io.gendict.core.experiment.ReferenceLine} ordinal, apart from the methods' colours. */
+    private static final Color[] REFERENCE_COLORS = {Color.BLACK, Color.DARK_GRAY, Color.GRAY};
+
     private ErrorCurvePlot() {
     }
 
@@ -48,7 +52,7 @@ public final class ErrorCurvePlot {
         XYStyler styler = chart.getStyler();
         styler.setYAxisLogarithmic(true);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
-        styler.setChartBackgroundColor(java.awt.Color.WHITE);
+        styler.setChartBackgroundColor(Color.WHITE);
         double[] lastX = null;
         for (MethodSummary m : result.summaries()) {
             double[] x = Arrays.stream(m.samples()).asDoubleStream().toArray();
@@ -69,6 +73,7 @@ public final class ErrorCurvePlot {
                 XYSeries line = chart.addSeries(r.line().legend(), lastX, flat);
                 line.setMarker(SeriesMarkers.NONE);
                 line.setLineStyle(SeriesLines.DASH_DASH);
+                line.setLineColor(REFERENCE_COLORS[r.line().ordinal()]);
             }
         }
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
