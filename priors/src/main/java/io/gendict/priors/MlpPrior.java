@@ -4,15 +4,20 @@ import io.gendict.core.error.Checks;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.param.Params;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
 import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.LatentEncoder;
 import io.gendict.core.spi.ReluLayers;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A feed-forward network prior G(z) = σ_L(W_L ⋯ σ_1(W_1 z + b_1) ⋯ + b_L) (ALGORITHMS.md §1, §8):
@@ -22,7 +27,8 @@ import java.util.Map;
  * stream memory contiguously. The VJP is reverse-mode back-propagation; the per-sample Jacobian is forward-mode, which costs
  * k·Σ out_l·in_l, cheaper than n VJPs when k &lt; n. At a ReLU kink the derivative taken is 0.
  *
- * <p>Saved arrays are {@code W1, b1, W2, …} (1-based, b_l only when the layer has a bias).
+ * <p>Saved arrays are {@code W1, b1, W2, …} (1-based, b_l only when the layer has a bias), and for
+ * an amortized encoder ({@link #encoder()}) {@code E1.weight, E1.bias, E2.weight, …}.
  *
  * @since 0.1
  */
@@ -31,6 +37,9 @@ public final class MlpPrior implements GenerativePrior, ReluLayers {
     private final MlpLayer[] layers;
     private final DMatrixRMaj[] transposed;
     private final Scratch scratch;
+    /** The amortized encoder y ↦ z as a network of its own, or {@code null}. */
+    private final MlpPrior encoder;
+    private static final String ENCODER_PREFIX = "E";
 
     /**
      * @param params the validated parameters this prior reports as its spec
@@ -39,7 +48,24 @@ public final class MlpPrior implements GenerativePrior, ReluLayers {
      *                                                layer's input width is not the previous output width
      */
     public MlpPrior(Params params, List<MlpLayer> layers) {
+        this(params, layers, List.of());
+    }
+
+    /**
+     * @param params  the validated parameters this prior reports as its spec
+     * @param layers  the layers, first applied first. Not modified.
+     * @param encoder the layers of an amortized encoder y ↦ z (the last one's output width k), or
+     *                empty for none; saved as {@code E1.weight, E1.bias, …}. Not modified.
+     * @throws io.gendict.core.error.GendictException INVALID_INPUT when a list does not chain or the
+     *                                                encoder's output width is not the latent dimension
+     */
+    public MlpPrior(Params params, List<MlpLayer> layers, List<MlpLayer> encoder) {
         this.params = params;
+        this.encoder = encoder.isEmpty() ? null : new MlpPrior(params, encoder);
+        if (this.encoder != null && this.encoder.outputDim() != layers.get(0).in()) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, "mlp: the encoder outputs " + this.encoder.outputDim()
+                    + " latents, but the prior's first layer reads " + layers.get(0).in());
+        }
         this.layers = MlpWeights.chain(layers).toArray(new MlpLayer[0]);
         this.transposed = new DMatrixRMaj[this.layers.length];
         for (int l = 0; l < this.layers.length; l++) {
@@ -80,8 +106,45 @@ public final class MlpPrior implements GenerativePrior, ReluLayers {
     }
 
     @Override
+    public Optional<LatentEncoder> encoder() {
+        if (encoder == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LatentEncoder() {
+            @Override
+            public int inputDim() {
+                return encoder.latentDim();
+            }
+
+            @Override
+            public void encode(DMatrixRMaj y, DMatrixRMaj z) {
+                encoder.forward(y, z);
+            }
+        });
+    }
+
+    /**
+     * @param count encoder layers
+     * @return the encoder's layer names as {@link #arrays()} saves them: E1, E2, …
+     */
+    static List<String> savedEncoderNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            names.add(ENCODER_PREFIX + (l + 1));
+        }
+        return names;
+    }
+
+    @Override
     public Map<String, DMatrixRMaj> arrays() {
         Map<String, DMatrixRMaj> out = new LinkedHashMap<>();
+        List<String> names = savedEncoderNames(encoder == null ? 0 : encoder.layers.length);
+        for (int l = 0; l < names.size(); l++) {
+            out.put(names.get(l) + ".weight", encoder.layers[l].weight());
+            if (encoder.layers[l].b() != null) {
+                out.put(names.get(l) + ".bias", encoder.layers[l].bias());
+            }
+        }
         for (int l = 0; l < layers.length; l++) {
             out.put("W" + (l + 1), layers[l].weight());
             if (layers[l].b() != null) {

@@ -41,6 +41,8 @@ public final class MlpPriorProvider implements PriorProvider {
             .stringParam("activations", "", List.of(), "activations in layer order when no JSON is given: "
                     + Arrays.stream(Activation.values()).map(Activation::specName).collect(Collectors.joining("|")))
             .intParam("layers", 0, 0, 1_000_000, "keep only the first N layers; 0 keeps all")
+            .stringParam("encoder", "", List.of(), "the amortized encoder's layers in the npz, '+'-separated PyTorch "
+                    + "names (fc1+fc21: NAME.weight, NAME.bias; ReLU between layers, none after the last); empty: none")
             .build();
 
     @Override
@@ -76,20 +78,34 @@ public final class MlpPriorProvider implements PriorProvider {
             }
             layers = MlpWeights.fromJson(NAME, arrays, readText(Path.of(json)), keep);
         } else {
-            layers = MlpWeights.fromKeyOrder(NAME, arrays, activations(params), keep);
+            Map<String, DMatrixRMaj> decoder = new LinkedHashMap<>(arrays);
+            for (String name : encoderNames(params)) {
+                decoder.remove(name + ".weight");
+                decoder.remove(name + ".bias");
+            }
+            layers = MlpWeights.fromKeyOrder(NAME, decoder, activations(params), keep);
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("path", path.toString());
         resolved.put("json", "");
         resolved.put("activations", layers.stream().map(l -> l.activation().specName()).collect(Collectors.joining(",")));
         resolved.put("layers", layers.size());
-        return new MlpPrior(PARAMS.validate(NAME, resolved), layers);
+        List<MlpLayer> encoder = encoderNames(params).isEmpty() ? List.of()
+                : MlpWeights.encoder(NAME, arrays, encoderNames(params));
+        resolved.put("encoder", String.join("+", MlpPrior.savedEncoderNames(encoder.size())));
+        return new MlpPrior(PARAMS.validate(NAME, resolved), layers, encoder);
     }
 
     /** Rebuilds from the saved {@code W1, b1, …} and the listed activations; reads no file. */
     @Override
     public GenerativePrior restore(Params params, Map<String, DMatrixRMaj> arrays) {
-        return new MlpPrior(params, MlpWeights.fromSaved(NAME, arrays, activations(params)));
+        List<String> encoder = encoderNames(params);
+        return new MlpPrior(params, MlpWeights.fromSaved(NAME, arrays, activations(params)),
+                encoder.isEmpty() ? List.of() : MlpWeights.encoder(NAME, arrays, encoder));
+    }
+
+    private static List<String> encoderNames(Params params) {
+        return Arrays.stream(params.getString("encoder").split("\\+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static List<Activation> activations(Params params) {

@@ -134,6 +134,28 @@ public final class MlpWeights {
         return chain(layers);
     }
 
+    /**
+     * The layers of an amortized encoder stored in PyTorch's names: layer {@code NAME} is
+     * {@code NAME.weight} (out×in) with {@code NAME.bias} when present; every layer but the last is
+     * followed by a ReLU, the last (the Gaussian encoder's mean head) by nothing, the shape of the
+     * classic MLP VAE's encoder (ALGORITHMS.md §8).
+     *
+     * @param prior  the provider name, for messages
+     * @param arrays the weight arrays by key
+     * @param names  the layer names, first applied first (at least one)
+     * @return the chained layers
+     * @throws GendictException INVALID_INPUT for a missing key or layers that do not chain
+     */
+    public static List<MlpLayer> encoder(String prior, Map<String, DMatrixRMaj> arrays, List<String> names) {
+        List<MlpLayer> layers = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String bias = names.get(i) + ".bias";
+            layers.add(layer(prior, i, arrays, names.get(i) + ".weight", arrays.containsKey(bias) ? bias : null,
+                    i + 1 < names.size() ? Activation.RELU : Activation.LINEAR));
+        }
+        return chain(layers);
+    }
+
     private static MlpLayer layer(String prior, int index, Map<String, DMatrixRMaj> arrays, String weight,
                                   String bias, Activation act) {
         return new MlpLayer(prior + ": layer " + (index + 1) + " (" + weight + (bias == null ? "" : ", " + bias) + ")", array(prior, arrays, weight),

@@ -174,4 +174,38 @@ class MlpPriorTest {
         g.jacobian(Z, j);
         assertArrayEquals(vjp(g, Z, 1), j.data, 1e-15);
     }
+
+    /** A decoder slice with the encoder enc1 = Linear(1, 2) (ReLU), enc2 = Linear(2, 3) (no activation, the mean head). */
+    @Test
+    void encoderIsReadSavedAndRestored() throws IOException {
+        Map<String, DMatrixRMaj> arrays = torchLike();
+        arrays.put("enc1.weight", new DMatrixRMaj(new double[][]{{2}, {-1}}));
+        arrays.put("enc1.bias", new DMatrixRMaj(new double[][]{{0, 0.5}}));
+        arrays.put("enc2.weight", new DMatrixRMaj(new double[][]{{1, 1}, {0, 2}, {-1, 0}}));
+        arrays.put("enc2.bias", new DMatrixRMaj(new double[][]{{0, 0, 1}}));
+        Path f = write("vae.npz", arrays);
+        GenerativePrior g = create(provider, "mlp:path=" + f + ",activations=relu,sigmoid,layers=1,encoder=enc1+enc2");
+        assertEquals("E1+E2", g.params().getString("encoder"));
+        // y = 1: enc1 → ReLU(2, −0.5) = (2, 0); enc2 → (2, 0, −2 + 1)
+        DMatrixRMaj z = new DMatrixRMaj(1, 3);
+        g.encoder().orElseThrow().encode(new DMatrixRMaj(new double[][]{{1}}), z);
+        assertArrayEquals(new double[]{2, 0, -1}, z.data, 1e-15);
+        assertEquals(1, g.encoder().orElseThrow().inputDim());
+        Files.delete(f);
+        GenerativePrior back = provider.restore(g.params(), g.arrays());
+        DMatrixRMaj again = new DMatrixRMaj(1, 3);
+        back.encoder().orElseThrow().encode(new DMatrixRMaj(new double[][]{{1}}), again);
+        assertArrayEquals(z.data, again.data, 0);
+        assertArrayEquals(forward(g, Z), forward(back, Z), 0);
+    }
+
+    @Test
+    void encoderMustOutputTheLatentDimension() throws IOException {
+        Map<String, DMatrixRMaj> arrays = torchLike();
+        arrays.put("enc.weight", new DMatrixRMaj(new double[][]{{2}, {-1}}));
+        Path f = write("vae.npz", arrays);
+        assertError(() -> create(provider, "mlp:path=" + f + ",activations=relu,sigmoid,encoder=enc"), "encoder outputs 2", "reads 3");
+        Path plain = write("net.npz", torchLike());
+        assertError(() -> create(provider, "mlp:path=" + plain + ",activations=relu,sigmoid,encoder=nope"), "missing key 'nope.weight'");
+    }
 }

@@ -47,7 +47,7 @@ final class VaeFiles {
      * @return the spec of its sliced decoder as a coefficient prior
      */
     static String priorSpec(Path weights) {
-        return "mlp:path=" + weights + ",json=" + layerFile(weights) + ",layers=1";
+        return "mlp:path=" + weights + ",json=" + layerFile(weights) + ",layers=1,encoder=fc1+fc21";
     }
 
     /**

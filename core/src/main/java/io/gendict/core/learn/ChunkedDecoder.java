@@ -53,6 +53,17 @@ final class ChunkedDecoder {
      * @param x B×n, overwritten with G(ẑ) row by row; {@code null} for none
      */
     DecodeResult decode(DMatrixRMaj a, GenerativePrior prior, DMatrixRMaj y, SplittableRandom rng, DMatrixRMaj x) {
+        return decode(a, prior, y, null, rng, x);
+    }
+
+    /**
+     * Decodes as {@link #decode(DMatrixRMaj, GenerativePrior, DMatrixRMaj, SplittableRandom, DMatrixRMaj)}
+     * from given starting latents.
+     *
+     * @param start B×k starts, or {@code null} for starts drawn by the oracle from p_z. Not modified.
+     */
+    DecodeResult decode(DMatrixRMaj a, GenerativePrior prior, DMatrixRMaj y, DMatrixRMaj start, SplittableRandom rng,
+                        DMatrixRMaj x) {
         int rows = y.numRows;
         int chunks = (rows + chunk - 1) / chunk;
         DMatrixRMaj[] parts = new DMatrixRMaj[chunks];
@@ -62,7 +73,9 @@ final class ChunkedDecoder {
         }
         DecodeResult[] results = new DecodeResult[chunks];
         workers.run(chunks, c -> {
-            results[c] = oracle.decode(a, prior, parts[c], null, streams[c]);
+            DMatrixRMaj starts = start == null ? null
+                    : CommonOps_DDRM.extract(start, c * chunk, Math.min(rows, (c + 1) * chunk), 0, start.numCols);
+            results[c] = oracle.decode(a, prior, parts[c], starts, streams[c]);
             if (x != null) {
                 DMatrixRMaj xc = new DMatrixRMaj(parts[c].numRows, prior.outputDim());
                 prior.forward(results[c].z(), xc);

@@ -119,8 +119,19 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
     public final Codes encode(DMatrixRMaj y) {
         Checks.shape("Y", y, -1, a.numRows);
         requireFinite("Y", y);
-        DecodeResult r = encoder.decode(a, prior, y, encodeRng.split());
+        DecodeResult r = encoder.decode(a, prior, y, encodeStarts(y), encodeRng.split(), null);
         return new Codes(r.z(), null);
+    }
+
+    /**
+     * Where {@link #encode} starts its decode; the default, {@code null}, lets the oracle draw
+     * starts from p_z.
+     *
+     * @param y B×m samples. Not modified.
+     * @return B×k starting latents, or {@code null}
+     */
+    protected DMatrixRMaj encodeStarts(DMatrixRMaj y) {
+        return null;
     }
 
     @Override

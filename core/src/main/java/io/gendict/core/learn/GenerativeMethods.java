@@ -32,6 +32,8 @@ import java.util.Set;
  *             else: as with linear features but oracle multi-start:inner=sign-flip,starts=5
  * feature-als {@link FeatureLearner} (window 1000, up to 300 rounds) with oracle gauss-newton, for
  *             priors that declare linear features only
+ * amortized   {@link AmortizedLearner}: ridge least squares on the prior's encoder latents; encodes
+ *             with gauss-newton:iterations=20 started from them
  * </pre>
  * An update rule with a {@code threads} parameter that its spec leaves unset runs on the context's
  * threads (the rules give the same result for any count).
@@ -49,6 +51,8 @@ public final class GenerativeMethods {
     public static final String FAST = "fast";
     /** Windowed alternating minimisation in a prior's declared feature space ({@link FeatureLearner}). */
     public static final String FEATURE_ALS = "feature-als";
+    /** Ridge least squares on the prior's amortized encoder's latents ({@link AmortizedLearner}). */
+    public static final String AMORTIZED = "amortized";
 
     private record Preset(String oracle, String rule, AltMinLearner.Options options) {
     }
@@ -59,6 +63,7 @@ public final class GenerativeMethods {
     private static final String FAST_SMALL_ORACLE = "screened:candidates=2000,inner=gauss-newton";
     private static final int FAST_SMALL_LATENT = 4;
     private static final RestartLearner.Options FAST_RESTARTS = new RestartLearner.Options(6, 300, 12);
+    private static final String AMORTIZED_ORACLE = "gauss-newton:iterations=20";
     private static final FeatureLearner.Options FEATURE_ALS_OPTIONS = new FeatureLearner.Options(1000, 300);
     private static final Map<String, Preset> PRESETS = presets();
 
@@ -72,6 +77,7 @@ public final class GenerativeMethods {
         p.put(AUTODIFF, new Preset("adam", null, null));
         p.put(FAST, new Preset(FAST_ORACLE, "online-least-squares:power=8", new AltMinLearner.Options(4, 0.3)));
         p.put(FEATURE_ALS, new Preset(FAST_LINEAR_ORACLE, null, null));
+        p.put(AMORTIZED, new Preset(AMORTIZED_ORACLE, null, null));
         return p;
     }
 
@@ -122,12 +128,13 @@ public final class GenerativeMethods {
                                            Registry registry) {
         Preset p = preset(method);
         DecodeOracle decoder = registry.oracle(oracle != null ? oracle : oracleSpec(method, context.prior()));
-        if (method.equals(FEATURE_ALS)) {
+        if (method.equals(FEATURE_ALS) || method.equals(AMORTIZED)) {
             if (rule != null) {
                 throw new GendictException(ErrorKind.INVALID_PARAMETER,
-                        "--update: method '" + method + "' fits A by least squares in feature space and takes no update rule");
+                        "--update: method '" + method + "' fits A by its own least squares and takes no update rule");
             }
-            return new FeatureLearner(method, decoder, context, FEATURE_ALS_OPTIONS);
+            return method.equals(AMORTIZED) ? new AmortizedLearner(method, decoder, context)
+                    : new FeatureLearner(method, decoder, context, FEATURE_ALS_OPTIONS);
         }
         if (p.rule() == null) {
             if (rule != null) {

@@ -87,6 +87,17 @@ public interface GenerativePrior {
         return Optional.empty();
     }
 
+    /**
+     * An amortized encoder that came with the prior (e.g. the encoder of the VAE whose decoder the
+     * prior slices), for methods that start decoding from it.
+     *
+     * @return the encoder, or empty (the default)
+     * @since 0.1
+     */
+    default Optional<LatentEncoder> encoder() {
+        return Optional.empty();
+    }
+
     /** @return the validated parameters the prior was created from (its name is {@code params().provider()}) */
     Params params();
 
