@@ -14,7 +14,7 @@ class GenerativeMethodsTest {
 
     @Test
     void namesThePresets() {
-        assertEquals(List.of("altmin", "algorithm1", "autodiff", "fast", "feature-als"), List.copyOf(GenerativeMethods.names()));
+        assertEquals(List.of("altmin", "algorithm1", "autodiff", "fast", "feature-als", "amortized"), List.copyOf(GenerativeMethods.names()));
         assertEquals("adam", GenerativeMethods.oracleSpec("altmin", new LinearTestPrior(2)));
     }
 
