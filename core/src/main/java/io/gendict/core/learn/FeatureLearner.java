@@ -95,7 +95,7 @@ public final class FeatureLearner extends GenerativeLearner {
                 throw nonFinite(batch, "decode (round " + round + ")");
             }
             DMatrixRMaj phi = features(r.z());
-            double fit = leastSquares(yw, phi, e);
+            double fit = RestartLearner.leastSquares(yw, phi, e, RIDGE);
             if (round == 1) {
                 first = r.objective() == null ? fit : meanObjective(r);
             }
@@ -131,34 +131,6 @@ public final class FeatureLearner extends GenerativeLearner {
             }
         }
         return phi;
-    }
-
-    /**
-     * Sets e (m×k) to argmin ‖Y − Φ·Eᵀ‖²_F + λ‖E‖²_F, λ = 1e-10·tr(ΦᵀΦ)/k.
-     *
-     * @return the mean squared residual ‖Y − Φ·Eᵀ‖²_F / B
-     */
-    private double leastSquares(DMatrixRMaj y, DMatrixRMaj phi, DMatrixRMaj e) {
-        int k = phi.numCols;
-        DMatrixRMaj s = new DMatrixRMaj(k, k);
-        kern.gemm(true, false, 1, phi, phi, 0, s);
-        double lambda = Math.max(RIDGE * CommonOps_DDRM.trace(s) / k, Double.MIN_NORMAL);
-        for (int i = 0; i < k; i++) {
-            s.data[i * k + i] += lambda;
-        }
-        DMatrixRMaj pty = new DMatrixRMaj(k, y.numCols);
-        kern.gemm(true, false, 1, phi, y, 0, pty);
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(k);
-        if (!solver.setA(s)) {
-            throw new GendictException(ErrorKind.NUMERICAL_FAILURE,
-                    name + ": the " + k + "x" + k + " Gram matrix of the features is not positive definite");
-        }
-        DMatrixRMaj et = new DMatrixRMaj(k, y.numCols);
-        solver.solve(pty, et);
-        CommonOps_DDRM.transpose(et, e);
-        DMatrixRMaj r = y.copy();
-        kern.gemm(false, true, -1, phi, e, 1, r);
-        return kern.dot(r.data.length, r.data, 0, r.data, 0) / y.numRows;
     }
 
     /**

@@ -137,7 +137,7 @@ public final class RestartLearner extends GenerativeLearner {
             }
             DMatrixRMaj z = whitened(r.z());
             prior.forward(z, x);
-            fit = leastSquares(yw, x, ac);
+            fit = leastSquares(yw, x, ac, RIDGE);
             if (!finite(ac) || !Double.isFinite(fit)) {
                 throw nonFinite(batch, "update (candidate " + candidate + ", round " + round + ")");
             }
@@ -172,16 +172,20 @@ public final class RestartLearner extends GenerativeLearner {
     }
 
     /**
-     * Sets {@code ac} to argmin ‖Y − X·Aᵀ‖²_F + λ‖A‖²_F, λ = 1e-8·tr(XᵀX)/n.
+     * Sets {@code ac} to argmin ‖Y − X·Aᵀ‖²_F + λ‖A‖²_F, λ = ρ·tr(XᵀX)/n.
      *
+     * @param y     B×m samples. Not modified.
+     * @param x     B×n features of the samples. Not modified.
+     * @param ac    m×n, overwritten with the fit
+     * @param ridge relative ridge ρ
      * @return the mean squared residual ‖Y − X·A_cᵀ‖²_F / B
      */
-    private static double leastSquares(DMatrixRMaj y, DMatrixRMaj x, DMatrixRMaj ac) {
+    static double leastSquares(DMatrixRMaj y, DMatrixRMaj x, DMatrixRMaj ac, double ridge) {
         MatrixKernels kern = Kernels.get();
         int n = x.numCols;
         DMatrixRMaj s = new DMatrixRMaj(n, n);
         kern.gemm(true, false, 1, x, x, 0, s);
-        double lambda = Math.max(RIDGE * CommonOps_DDRM.trace(s) / n, Double.MIN_NORMAL);
+        double lambda = Math.max(ridge * CommonOps_DDRM.trace(s) / n, Double.MIN_NORMAL);
         for (int i = 0; i < n; i++) {
             s.data[i * n + i] += lambda;
         }
