@@ -207,11 +207,7 @@ public final class FeatureLearner extends GenerativeLearner {
 
     @Override
     public void restore(Map<String, DMatrixRMaj> state) {
-        DMatrixRMaj savedWindow = entry(state, WINDOW);
-        Checks.shape(name + " state '" + WINDOW + "'", savedWindow, -1, a.numRows);
-        Checks.parameter(savedWindow.numRows <= options.window(), name + " state '" + WINDOW + "' has "
-                + savedWindow.numRows + " rows, more than the window of " + options.window());
-        Checks.finite(name + " state '" + WINDOW + "'", savedWindow);
+        DMatrixRMaj savedWindow = windowEntry(state, WINDOW, options.window());
         super.restore(state);
         window = savedWindow.copy();
     }

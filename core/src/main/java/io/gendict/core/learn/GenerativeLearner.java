@@ -189,6 +189,22 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
         return m;
     }
 
+    /**
+     * @param state    as saved. Not modified.
+     * @param key      the entry holding a window of recent samples
+     * @param capacity the most rows the window may hold
+     * @return the entry, checked to be finite with m columns and at most {@code capacity} rows
+     * @throws GendictException INVALID_INPUT or INVALID_PARAMETER naming the entry
+     */
+    protected final DMatrixRMaj windowEntry(Map<String, DMatrixRMaj> state, String key, int capacity) {
+        DMatrixRMaj saved = entry(state, key);
+        Checks.shape(name + " state '" + key + "'", saved, -1, a.numRows);
+        Checks.parameter(saved.numRows <= capacity, name + " state '" + key + "' has "
+                + saved.numRows + " rows, more than the window of " + capacity);
+        Checks.finite(name + " state '" + key + "'", saved);
+        return saved;
+    }
+
     @Override
     public final void addListener(LearnerListener listener) {
         listeners.add(listener);

@@ -280,13 +280,9 @@ public final class RestartLearner extends GenerativeLearner {
 
     @Override
     public void restore(Map<String, DMatrixRMaj> state) {
-        DMatrixRMaj savedWindow = entry(state, WINDOW);
+        DMatrixRMaj savedWindow = windowEntry(state, WINDOW, options.window());
         DMatrixRMaj stacked = entry(state, CANDIDATES);
         int m = a.numRows;
-        Checks.shape(name + " state '" + WINDOW + "'", savedWindow, -1, m);
-        Checks.parameter(savedWindow.numRows <= options.window(), name + " state '" + WINDOW + "' has "
-                + savedWindow.numRows + " rows, more than the window of " + options.window());
-        Checks.finite(name + " state '" + WINDOW + "'", savedWindow);
         Checks.shape(name + " state '" + CANDIDATES + "'", stacked, candidates.size() * m, a.numCols);
         Checks.finite(name + " state '" + CANDIDATES + "'", stacked);
         super.restore(state);
