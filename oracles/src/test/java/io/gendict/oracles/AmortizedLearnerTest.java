@@ -3,6 +3,7 @@ package io.gendict.oracles;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.learn.AmortizedLearner;
 import io.gendict.core.param.Params;
+import io.gendict.core.spi.DecoderHead;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LatentEncoder;
 import io.gendict.core.spi.LatentDistribution;
@@ -36,6 +37,22 @@ class AmortizedLearnerTest {
 
     /** dependencies (G(z) = [z; z∘z; sin z], k = 3, n = 9) with the encoder z = first 3 rows of A*⁺·y. */
     private GenerativePrior withEncoder(DMatrixRMaj aStar) {
+        return withEncoder(aStar, null);
+    }
+
+    /** As {@link #withEncoder(DMatrixRMaj)}, with the head x ↦ headMap·x when headMap is given. */
+    private GenerativePrior withEncoder(DMatrixRMaj aStar, DMatrixRMaj headMap) {
+        DecoderHead head = headMap == null ? null : new DecoderHead() {
+            @Override
+            public int outputDim() {
+                return headMap.numRows;
+            }
+
+            @Override
+            public void forward(DMatrixRMaj x, DMatrixRMaj out) {
+                CommonOps_DDRM.multTransB(x, headMap, out);
+            }
+        };
         DMatrixRMaj pinv = new DMatrixRMaj(9, M);
         CommonOps_DDRM.pinv(aStar, pinv);
         DMatrixRMaj rows = CommonOps_DDRM.extract(pinv, 0, 3, 0, M);
@@ -74,6 +91,10 @@ class AmortizedLearnerTest {
 
             public Optional<LatentEncoder> encoder() {
                 return Optional.of(encoder);
+            }
+
+            public Optional<DecoderHead> head() {
+                return Optional.ofNullable(head);
             }
 
             public Params params() {
@@ -130,6 +151,52 @@ class AmortizedLearnerTest {
         resumed.fit(ys.get(3));
         assertArrayEquals(whole.dictionary().data, resumed.dictionary().data);
         assertEquals(whole.samplesSeen(), resumed.samplesSeen());
+    }
+
+    /**
+     * A linear head x ↦ A*·x: the anchor, the least-squares stand-in for the head on p_z's samples,
+     * is A* itself, and A starts there; a given initial dictionary is kept instead, and a head of
+     * another output dimension is ignored.
+     */
+    @Test
+    void aLinearHeadIsRecoveredAsTheAnchor() {
+        DMatrixRMaj aStar = new Synthetic(dependencies, M, 0, new SplittableRandom(8)).aStar;
+        AmortizedLearner anchored = learner(withEncoder(aStar, aStar));
+        DMatrixRMaj diff = anchored.dictionary().copy();
+        CommonOps_DDRM.subtractEquals(diff, aStar);
+        assertTrue(NormOps_DDRM.normF(diff) < 1e-6 * NormOps_DDRM.normF(aStar), "anchor off by " + NormOps_DDRM.normF(diff));
+        DMatrixRMaj given = new DMatrixRMaj(M, 9);
+        CommonOps_DDRM.fill(given, 0.5);
+        AmortizedLearner kept = new AmortizedLearner("amortized", registry.oracle("gauss-newton:iterations=20"),
+                new LearnerContext(M, withEncoder(aStar, aStar), given, 5, 1));
+        assertArrayEquals(given.data, kept.dictionary().data);
+        DMatrixRMaj wide = new DMatrixRMaj(M + 1, 9);
+        AmortizedLearner ignored = learner(withEncoder(aStar, wide));
+        assertArrayEquals(learner(withEncoder(aStar)).dictionary().data, ignored.dictionary().data);
+    }
+
+    /** Noisy data from A* with a head 10% off A*: learning from the anchor beats the anchor, and a resumed run continues bit for bit. */
+    @Test
+    void learnsAwayFromAnOffAnchorAndResumes() {
+        Synthetic data = new Synthetic(dependencies, M, 0.05, new SplittableRandom(10));
+        DMatrixRMaj off = data.aStar.copy();
+        CommonOps_DDRM.scale(1.1, off);
+        GenerativePrior prior = withEncoder(data.aStar, off);
+        List<DMatrixRMaj> ys = batches(data, 6);
+        AmortizedLearner whole = learner(prior);
+        ys.forEach(whole::fit);
+        DMatrixRMaj before = off.copy();
+        CommonOps_DDRM.subtractEquals(before, data.aStar);
+        DMatrixRMaj after = whole.dictionary().copy();
+        CommonOps_DDRM.subtractEquals(after, data.aStar);
+        assertTrue(NormOps_DDRM.normF(after) < NormOps_DDRM.normF(before),
+                "distance to A* " + NormOps_DDRM.normF(after) + " not below the anchor's " + NormOps_DDRM.normF(before));
+        AmortizedLearner first = learner(prior);
+        ys.subList(0, 3).forEach(first::fit);
+        AmortizedLearner resumed = learner(prior);
+        resumed.restore(first.state());
+        ys.subList(3, 6).forEach(resumed::fit);
+        assertArrayEquals(whole.dictionary().data, resumed.dictionary().data);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.param.Params;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.spi.DecoderHead;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LatentEncoder;
 import io.gendict.core.spi.ReluLayers;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * k·Σ out_l·in_l, cheaper than n VJPs when k &lt; n. At a ReLU kink the derivative taken is 0.
  *
  * <p>Saved arrays are {@code W1, b1, W2, …} (1-based, b_l only when the layer has a bias), and for
- * an amortized encoder ({@link #encoder()}) {@code E1.weight, E1.bias, E2.weight, …}.
+ * an amortized encoder ({@link #encoder()}) {@code E1.weight, E1.bias, E2.weight, …}, for a decoder
+ * head ({@link #head()}) {@code H1.weight, H1.bias, …}.
  *
  * @since 0.1
  */
@@ -39,7 +41,12 @@ public final class MlpPrior implements GenerativePrior, ReluLayers {
     private final Scratch scratch;
     /** The amortized encoder y ↦ z as a network of its own, or {@code null}. */
     private final MlpPrior encoder;
-    private static final String ENCODER_PREFIX = "E";
+    /** The layers after this prior's in the network it was sliced from, as a network of its own, or {@code null}. */
+    private final MlpPrior head;
+    /** Prefix of the saved encoder layers' names. */
+    static final String ENCODER_PREFIX = "E";
+    /** Prefix of the saved head layers' names. */
+    static final String HEAD_PREFIX = "H";
 
     /**
      * @param params the validated parameters this prior reports as its spec
@@ -48,7 +55,7 @@ public final class MlpPrior implements GenerativePrior, ReluLayers {
      *                                                layer's input width is not the previous output width
      */
     public MlpPrior(Params params, List<MlpLayer> layers) {
-        this(params, layers, List.of());
+        this(params, layers, List.of(), List.of());
     }
 
     /**
@@ -56,17 +63,26 @@ public final class MlpPrior implements GenerativePrior, ReluLayers {
      * @param layers  the layers, first applied first. Not modified.
      * @param encoder the layers of an amortized encoder y ↦ z (the last one's output width k), or
      *                empty for none; saved as {@code E1.weight, E1.bias, …}. Not modified.
-     * @throws io.gendict.core.error.GendictException INVALID_INPUT when a list does not chain or the
+     * @param head    the layers that followed {@code layers} in the network the prior was sliced
+     *                from (the first one reads the prior's output width), or empty for none; saved
+     *                as {@code H1.weight, H1.bias, …}. Not modified.
+     * @throws io.gendict.core.error.GendictException INVALID_INPUT when a list does not chain, the
      *                                                encoder's output width is not the latent dimension
+     *                                                or the head does not read the prior's output
      */
-    public MlpPrior(Params params, List<MlpLayer> layers, List<MlpLayer> encoder) {
+    public MlpPrior(Params params, List<MlpLayer> layers, List<MlpLayer> encoder, List<MlpLayer> head) {
         this.params = params;
-        this.encoder = encoder.isEmpty() ? null : new MlpPrior(params, encoder);
-        if (this.encoder != null && this.encoder.outputDim() != layers.get(0).in()) {
-            throw new GendictException(ErrorKind.INVALID_INPUT, "mlp: the encoder outputs " + this.encoder.outputDim()
-                    + " latents, but the prior's first layer reads " + layers.get(0).in());
-        }
         this.layers = MlpWeights.chain(layers).toArray(new MlpLayer[0]);
+        this.encoder = encoder.isEmpty() ? null : new MlpPrior(params, encoder);
+        if (this.encoder != null && this.encoder.outputDim() != latentDim()) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, "mlp: the encoder outputs " + this.encoder.outputDim()
+                    + " latents, but the prior's first layer reads " + latentDim());
+        }
+        this.head = head.isEmpty() ? null : new MlpPrior(params, head);
+        if (this.head != null && this.head.latentDim() != outputDim()) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, "mlp: the head's first layer reads " + this.head.latentDim()
+                    + " values, but the prior outputs " + outputDim());
+        }
         this.transposed = new DMatrixRMaj[this.layers.length];
         for (int l = 0; l < this.layers.length; l++) {
             transposed[l] = CommonOps_DDRM.transpose(this.layers[l].w(), null);
@@ -123,14 +139,33 @@ public final class MlpPrior implements GenerativePrior, ReluLayers {
         });
     }
 
+    @Override
+    public Optional<DecoderHead> head() {
+        if (head == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DecoderHead() {
+            @Override
+            public int outputDim() {
+                return head.outputDim();
+            }
+
+            @Override
+            public void forward(DMatrixRMaj x, DMatrixRMaj out) {
+                head.forward(x, out);
+            }
+        });
+    }
+
     /**
-     * @param count encoder layers
-     * @return the encoder's layer names as {@link #arrays()} saves them: E1, E2, …
+     * @param prefix {@link #ENCODER_PREFIX} or {@link #HEAD_PREFIX}
+     * @param count  layers
+     * @return the layer names as {@link #arrays()} saves them: prefix1, prefix2, …
      */
-    static List<String> savedEncoderNames(int count) {
+    static List<String> savedNames(String prefix, int count) {
         List<String> names = new ArrayList<>();
         for (int l = 0; l < count; l++) {
-            names.add(ENCODER_PREFIX + (l + 1));
+            names.add(prefix + (l + 1));
         }
         return names;
     }
@@ -138,13 +173,8 @@ public final class MlpPrior implements GenerativePrior, ReluLayers {
     @Override
     public Map<String, DMatrixRMaj> arrays() {
         Map<String, DMatrixRMaj> out = new LinkedHashMap<>();
-        List<String> names = savedEncoderNames(encoder == null ? 0 : encoder.layers.length);
-        for (int l = 0; l < names.size(); l++) {
-            out.put(names.get(l) + ".weight", encoder.layers[l].weight());
-            if (encoder.layers[l].b() != null) {
-                out.put(names.get(l) + ".bias", encoder.layers[l].bias());
-            }
-        }
+        putNamed(out, ENCODER_PREFIX, encoder);
+        putNamed(out, HEAD_PREFIX, head);
         for (int l = 0; l < layers.length; l++) {
             out.put("W" + (l + 1), layers[l].weight());
             if (layers[l].b() != null) {
@@ -152,6 +182,17 @@ public final class MlpPrior implements GenerativePrior, ReluLayers {
             }
         }
         return out;
+    }
+
+    /** Puts a sub-network's layers as {@code prefix1.weight, prefix1.bias, …}; nothing for {@code null}. */
+    private static void putNamed(Map<String, DMatrixRMaj> out, String prefix, MlpPrior net) {
+        List<String> names = savedNames(prefix, net == null ? 0 : net.layers.length);
+        for (int l = 0; l < names.size(); l++) {
+            out.put(names.get(l) + ".weight", net.layers[l].weight());
+            if (net.layers[l].b() != null) {
+                out.put(names.get(l) + ".bias", net.layers[l].bias());
+            }
+        }
     }
 
     @Override

@@ -147,11 +147,31 @@ public final class MlpWeights {
      * @throws GendictException INVALID_INPUT for a missing key or layers that do not chain
      */
     public static List<MlpLayer> encoder(String prior, Map<String, DMatrixRMaj> arrays, List<String> names) {
+        List<Activation> activations = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            activations.add(i + 1 < names.size() ? Activation.RELU : Activation.LINEAR);
+        }
+        return named(prior, arrays, names, activations);
+    }
+
+    /**
+     * Layers stored in PyTorch's names: layer {@code NAME} is {@code NAME.weight} (out×in) with
+     * {@code NAME.bias} when present.
+     *
+     * @param prior       the provider name, for messages
+     * @param arrays      the weight arrays by key
+     * @param names       the layer names, first applied first (at least one)
+     * @param activations one per name
+     * @return the chained layers
+     * @throws GendictException INVALID_INPUT for a missing key or layers that do not chain
+     */
+    public static List<MlpLayer> named(String prior, Map<String, DMatrixRMaj> arrays, List<String> names,
+                                       List<Activation> activations) {
         List<MlpLayer> layers = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String bias = names.get(i) + ".bias";
             layers.add(layer(prior, i, arrays, names.get(i) + ".weight", arrays.containsKey(bias) ? bias : null,
-                    i + 1 < names.size() ? Activation.RELU : Activation.LINEAR));
+                    activations.get(i)));
         }
         return chain(layers);
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.gendict.priors.PriorTesting.assertError;
@@ -18,6 +19,7 @@ import static io.gendict.priors.PriorTesting.forward;
 import static io.gendict.priors.PriorTesting.vjp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MlpPriorTest {
     private static final double[] Z = {1, 2, 3};
@@ -207,5 +209,41 @@ class MlpPriorTest {
         assertError(() -> create(provider, "mlp:path=" + f + ",activations=relu,sigmoid,encoder=enc"), "encoder outputs 2", "reads 3");
         Path plain = write("net.npz", torchLike());
         assertError(() -> create(provider, "mlp:path=" + plain + ",activations=relu,sigmoid,encoder=nope"), "missing key 'nope.weight'");
+    }
+
+    /** layers=1,head=1 of fc1 (ReLU), fc2 (sigmoid): G is the first layer, the head the second, and both survive a save. */
+    @Test
+    void headIsTheLayersAfterTheSliceAndIsRestored() throws IOException {
+        Path f = write("net.npz", torchLike());
+        GenerativePrior whole = create(provider, "mlp:path=" + f + ",activations=relu,sigmoid");
+        GenerativePrior g = create(provider, "mlp:path=" + f + ",activations=relu,sigmoid,layers=1,head=1");
+        assertArrayEquals(new double[]{0, 1.5}, forward(g, Z), 1e-15);
+        assertEquals("relu,sigmoid", g.params().getString("activations"));
+        assertEquals(1, g.params().getInt("layers"));
+        assertEquals(1, g.params().getInt("head"));
+        DMatrixRMaj out = new DMatrixRMaj(1, 1);
+        g.head().orElseThrow().forward(new DMatrixRMaj(new double[][]{forward(g, Z)}), out);
+        assertArrayEquals(forward(whole, Z), out.data, 1e-15);
+        assertEquals(1, g.head().orElseThrow().outputDim());
+        assertEquals(List.of("H1.weight", "H1.bias", "W1", "b1"), List.copyOf(g.arrays().keySet()));
+        Files.delete(f);
+        GenerativePrior back = provider.restore(g.params(), g.arrays());
+        DMatrixRMaj again = new DMatrixRMaj(1, 1);
+        back.head().orElseThrow().forward(new DMatrixRMaj(new double[][]{forward(back, Z)}), again);
+        assertArrayEquals(out.data, again.data, 0);
+        assertTrue(create(provider, "mlp:path=" + write("net.npz", torchLike()) + ",activations=relu,sigmoid,layers=1")
+                .head().isEmpty());
+    }
+
+    @Test
+    void headErrorsNameTheParameter() throws IOException {
+        Path f = write("net.npz", torchLike());
+        assertError(() -> create(provider, "mlp:path=" + f + ",activations=relu,sigmoid,head=1"), "'head' needs 'layers'");
+        assertError(() -> create(provider, "mlp:path=" + f + ",activations=relu,sigmoid,layers=1,head=2"), "define only 2 layers");
+        GenerativePrior g = create(provider, "mlp:path=" + f + ",activations=relu,sigmoid,layers=1,head=1");
+        Map<String, Object> raw = new LinkedHashMap<>(g.params().values());
+        raw.put("activations", "relu");
+        assertError(() -> provider.restore(provider.parameters().validate("mlp", raw), g.arrays()),
+                "lists 1 activations, expected 2");
     }
 }

@@ -19,8 +19,8 @@ import java.util.Locale;
  * Trains the MLP VAE of ALGORITHMS.md §8 on IDX images with a progress bar and an ELBO line per
  * epoch, and saves it as {@code NAME.npz} (every layer, PyTorch keys and layout) plus
  * {@code NAME.json} (the decoder's layers for the {@code mlp} prior), so that
- * {@code mlp:path=NAME.npz,json=NAME.json,layers=1,encoder=fc1+fc21} is the coefficient prior G(z) = ReLU(W1·z + b1)
- * with the encoder's mean head as its amortized encoder.
+ * {@code mlp:path=NAME.npz,json=NAME.json,layers=1,head=1,encoder=fc1+fc21} is the coefficient prior G(z) = ReLU(W1·z + b1)
+ * with the decoder's output layer as its head and the encoder's mean head as its amortized encoder.
  *
  * @since 0.1
  */
@@ -48,7 +48,7 @@ final class VaeFiles {
      * @return the spec of its sliced decoder as a coefficient prior
      */
     static String priorSpec(Path weights) {
-        return "mlp:path=" + weights + ",json=" + layerFile(weights) + ",layers=1,encoder=fc1+fc21";
+        return "mlp:path=" + weights + ",json=" + layerFile(weights) + ",layers=1,head=1,encoder=fc1+fc21";
     }
 
     /**

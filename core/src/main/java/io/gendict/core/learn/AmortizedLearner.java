@@ -7,34 +7,51 @@ import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.linalg.Cholesky;
 import io.gendict.core.spi.DecodeOracle;
+import io.gendict.core.spi.DecoderHead;
 import io.gendict.core.spi.LatentEncoder;
 import io.gendict.core.spi.LearnerContext;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code amortized} (this project's, not from the paper): learns A from latents that start at the
  * prior's own amortized encoder ({@link LatentEncoder}, e.g. the VAE's μ(y)) and encodes the same
  * way. Per batch: Ẑ = enc(Y) for the first batch, afterwards the oracle's decode of Y against the
  * current A started from enc(Y); X = G(Ẑ); the sums S_xx += XᵀX (n×n) and S_xy += XᵀY (n×m) over
- * every sample seen; then A = S_yx·(S_xx + λI)⁻¹ (ridge towards 0).
+ * every sample seen; then A = (S_yx + λ·T)·(S_xx + λI)⁻¹, ridge towards a target T.
  *
- * <p>λ = ρ·tr(S_xx)/n with ρ chosen from {1e-4, 1e-3, …, 10} by prequential validation: before a
- * batch enters the sums, each ρ's dictionary from the earlier sums predicts it, and the ρ with the
- * smallest total squared error over all batches so far is used (the first batch, with nothing to
- * validate on, takes ρ = 1e-2). The encoder's latents are biased on data it never saw (another
+ * <p>The targets are 0 and, when the prior has a {@link DecoderHead} whose output is m-dimensional,
+ * the anchor A₀: the best linear stand-in for the head on the prior's own samples,
+ * A₀ = argmin Σ‖head(G(z)) − A·G(z)‖² over {@value #ANCHOR_SAMPLES_PER_FEATURE}·n latents z ~ p_z
+ * (no data needed: it is the pretrained decoder's own map, which the data may differ from). With an
+ * anchor and no initial dictionary in the context, A starts at A₀ and the first batch is decoded
+ * against it; otherwise the first batch's latents are the encoder's alone (a given or random A
+ * says nothing yet).
+ *
+ * <p>λ = ρ·tr(S_xx)/n; the target and ρ ∈ {1e-4, 1e-3, …, 10} are chosen by prequential
+ * validation: before a batch enters the sums, each candidate's dictionary from the earlier sums
+ * predicts it, and the candidate with the smallest total squared error over all batches so far is
+ * used (the first batch, with nothing to validate on, takes the anchor, or 0, with ρ = 1e-2). The encoder's latents are biased on data it never saw (another
  * domain, a dictionary that is not the decoder's last layer), so the decode refines them; the ridge
  * keeps the n = 400 atoms of a VAE prior from fitting noise when the samples are few. The decode
- * uses no randomness (its starts are given), so a resumed run continues bit for bit. Checkpoint
- * state: the base state, the sums and the validation errors.
+ * uses no randomness (its starts are given) and the anchor is a function of the prior and the
+ * seed, so a resumed run continues bit for bit. Checkpoint state: the base state, the sums and the
+ * validation errors.
  *
  * @since 0.1
  */
 public final class AmortizedLearner extends GenerativeLearner {
     private static final double[] RIDGES = {1e-4, 1e-3, 1e-2, 1e-1, 1, 10};
     private static final int FIRST_RIDGE = 2;
+    /** Prior samples per feature behind the anchor's least squares. */
+    static final int ANCHOR_SAMPLES_PER_FEATURE = 50;
+    private static final int ANCHOR_CHUNK = 1000;
+    private static final double ANCHOR_RIDGE = 1e-8;
     private static final String SXX = "sxx";
     private static final String SXY = "sxy";
     private static final String VALIDATION = "validation";
@@ -44,11 +61,16 @@ public final class AmortizedLearner extends GenerativeLearner {
     private final DMatrixRMaj sxy;
     private final DMatrixRMaj validation;
     private final Cholesky cholesky;
+    /** The ridge targets: 0, then the anchor A₀ (m×n) when the prior has a usable head. */
+    private final List<DMatrixRMaj> targets = new ArrayList<>();
+    /** Whether A started at the anchor, so that the first batch already decodes against it. */
+    private final boolean startsAtAnchor;
 
     /**
      * @param name    the method name reported by {@link #name()}
      * @param oracle  decode oracle for {@link #encode}, started from the encoder's latents
-     * @param context dimensions, prior (must come with an encoder reading m-dimensional samples), seed and threads
+     * @param context dimensions, prior (must come with an encoder reading m-dimensional samples; its
+     *                head, if any, gives the anchor), initial dictionary, seed and threads
      * @throws GendictException INVALID_PARAMETER when the prior has no encoder or it reads another dimension
      */
     public AmortizedLearner(String name, DecodeOracle oracle, LearnerContext context) {
@@ -62,29 +84,65 @@ public final class AmortizedLearner extends GenerativeLearner {
         this.kern = Kernels.parallel(context.threads());
         this.sxx = new DMatrixRMaj(n, n);
         this.sxy = new DMatrixRMaj(n, context.m());
-        this.validation = new DMatrixRMaj(1, RIDGES.length);
         this.cholesky = new Cholesky(n, context.threads());
+        targets.add(new DMatrixRMaj(context.m(), n));
+        Optional<DecoderHead> head = prior.head().filter(h -> h.outputDim() == context.m());
+        head.ifPresent(h -> targets.add(anchor(h, context.m())));
+        this.startsAtAnchor = head.isPresent() && context.initialDictionary() == null;
+        if (startsAtAnchor) {
+            a.setTo(targets.get(1));
+        }
+        this.validation = new DMatrixRMaj(targets.size(), RIDGES.length);
+    }
+
+    /**
+     * @return A₀ = S_dx·(S_xx + ε·tr(S_xx)/n·I)⁻¹ (m×n) from the prior's own samples x = G(z),
+     * d = head(x), z ~ p_z drawn from the run's start stream, summed in chunks
+     */
+    private DMatrixRMaj anchor(DecoderHead head, int m) {
+        int n = prior.outputDim();
+        DMatrixRMaj gram = new DMatrixRMaj(n, n);
+        DMatrixRMaj cross = new DMatrixRMaj(n, m);
+        DMatrixRMaj z = new DMatrixRMaj(ANCHOR_CHUNK, prior.latentDim());
+        DMatrixRMaj x = new DMatrixRMaj(ANCHOR_CHUNK, n);
+        DMatrixRMaj d = new DMatrixRMaj(ANCHOR_CHUNK, m);
+        for (int done = 0; done < ANCHOR_SAMPLES_PER_FEATURE * n; done += ANCHOR_CHUNK) {
+            prior.latentDistribution().sample(startRng, z);
+            prior.forward(z, x);
+            head.forward(x, d);
+            kern.gemm(true, false, 1, x, x, 1, gram);
+            kern.gemm(true, false, 1, x, d, 1, cross);
+        }
+        DMatrixRMaj out = new DMatrixRMaj(m, n);
+        ridgeSolve(gram, cross, ANCHOR_RIDGE, null, out);
+        if (!finite(out)) {
+            throw new GendictException(ErrorKind.NUMERICAL_FAILURE, name + ": the prior's head gives a non-finite anchor");
+        }
+        return out;
     }
 
     @Override
     protected double fitBatch(DMatrixRMaj y, int batch) {
         DMatrixRMaj x = new DMatrixRMaj(y.numRows, prior.outputDim());
-        prior.forward(batch == 0 ? encodeStarts(y) : encode(y).values(), x);
+        prior.forward(batch == 0 && !startsAtAnchor ? encodeStarts(y) : encode(y).values(), x);
         if (!finite(x)) {
             throw nonFinite(batch, "encoder pass");
         }
         double trainError = squaredError(y, x, a) / y.numRows;
         if (batch > 0) {
             DMatrixRMaj candidate = new DMatrixRMaj(a.numRows, a.numCols);
-            for (int j = 0; j < RIDGES.length; j++) {
-                solve(RIDGES[j], candidate);
-                validation.data[j] += squaredError(y, x, candidate);
+            for (int t = 0; t < targets.size(); t++) {
+                for (int j = 0; j < RIDGES.length; j++) {
+                    ridgeSolve(sxx, sxy, RIDGES[j], targets.get(t), candidate);
+                    validation.data[t * RIDGES.length + j] += squaredError(y, x, candidate);
+                }
             }
         }
         kern.gemm(true, false, 1, x, x, 1, sxx);
         kern.gemm(true, false, 1, x, y, 1, sxy);
+        int chosen = chosenCandidate(batch);
         DMatrixRMaj next = new DMatrixRMaj(a.numRows, a.numCols);
-        solve(RIDGES[chosenRidge(batch)], next);
+        ridgeSolve(sxx, sxy, RIDGES[chosen % RIDGES.length], targets.get(chosen / RIDGES.length), next);
         if (!finite(next)) {
             throw nonFinite(batch, "update");
         }
@@ -92,13 +150,16 @@ public final class AmortizedLearner extends GenerativeLearner {
         return trainError;
     }
 
-    /** @return the index of the ridge with the smallest prequential error so far, or the default before any */
-    private int chosenRidge(int batch) {
+    /**
+     * @return the index (target·ridges + ridge) of the candidate with the smallest prequential
+     * error so far, or the default before any: the last target with the first batch's ridge
+     */
+    private int chosenCandidate(int batch) {
         if (batch == 0) {
-            return FIRST_RIDGE;
+            return (targets.size() - 1) * RIDGES.length + FIRST_RIDGE;
         }
         int best = 0;
-        for (int j = 1; j < RIDGES.length; j++) {
+        for (int j = 1; j < validation.data.length; j++) {
             if (validation.data[j] < validation.data[best]) {
                 best = j;
             }
@@ -106,10 +167,19 @@ public final class AmortizedLearner extends GenerativeLearner {
         return best;
     }
 
-    /** Sets out (m×n) to S_yx·(S_xx + ρ·tr(S_xx)/n·I)⁻¹, row by row with the blocked Cholesky. */
-    private void solve(double rho, DMatrixRMaj out) {
-        int n = sxx.numRows;
-        DMatrixRMaj s = sxx.copy();
+    /**
+     * Sets out (c×n) to (crossᵀ + λ·target)·(gram + λI)⁻¹ with λ = ρ·tr(gram)/n, row by
+     * row with the blocked Cholesky.
+     *
+     * @param gram   n×n. Not modified.
+     * @param cross  n×c. Not modified.
+     * @param rho    the ridge relative to the mean diagonal of gram
+     * @param target c×n ridge target, or {@code null} for 0
+     * @param out    c×n result
+     */
+    private void ridgeSolve(DMatrixRMaj gram, DMatrixRMaj cross, double rho, DMatrixRMaj target, DMatrixRMaj out) {
+        int n = gram.numRows;
+        DMatrixRMaj s = gram.copy();
         double lambda = Math.max(rho * CommonOps_DDRM.trace(s) / n, Double.MIN_NORMAL);
         for (int i = 0; i < n; i++) {
             s.data[i * n + i] += lambda;
@@ -118,7 +188,10 @@ public final class AmortizedLearner extends GenerativeLearner {
             throw new GendictException(ErrorKind.NUMERICAL_FAILURE,
                     name + ": the ridge-regularised " + n + "x" + n + " Gram matrix of G(Z) is not positive definite");
         }
-        CommonOps_DDRM.transpose(sxy, out);
+        CommonOps_DDRM.transpose(cross, out);
+        if (target != null) {
+            CommonOps_DDRM.addEquals(out, lambda, target);
+        }
         cholesky.solveRows(out);
     }
 

@@ -98,6 +98,17 @@ public interface GenerativePrior {
         return Optional.empty();
     }
 
+    /**
+     * The layers of the pretrained network after the ones this prior keeps (e.g. the output layer
+     * of the VAE decoder it slices), for methods that anchor A to them.
+     *
+     * @return the head, or empty (the default)
+     * @since 0.1
+     */
+    default Optional<DecoderHead> head() {
+        return Optional.empty();
+    }
+
     /** @return the validated parameters the prior was created from (its name is {@code params().provider()}) */
     Params params();
 
