@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AmortizedLearnerTest {
     private static final int M = 10;
+    private static final AmortizedLearner.Options OPTIONS = new AmortizedLearner.Options(true, true);
     private final TestRegistry registry = new TestRegistry();
     private final GenerativePrior dependencies = TestPriors.dependencies(3);
 
@@ -109,7 +110,7 @@ class AmortizedLearnerTest {
 
     private AmortizedLearner learner(GenerativePrior prior) {
         return new AmortizedLearner("amortized", registry.oracle("gauss-newton:iterations=20"),
-                new LearnerContext(M, prior, null, 5, 1));
+                new LearnerContext(M, prior, null, 5, 1), OPTIONS);
     }
 
     private static List<DMatrixRMaj> batches(Synthetic data, int count) {
@@ -168,7 +169,7 @@ class AmortizedLearnerTest {
         DMatrixRMaj given = new DMatrixRMaj(M, 9);
         CommonOps_DDRM.fill(given, 0.5);
         AmortizedLearner kept = new AmortizedLearner("amortized", registry.oracle("gauss-newton:iterations=20"),
-                new LearnerContext(M, withEncoder(aStar, aStar), given, 5, 1));
+                new LearnerContext(M, withEncoder(aStar, aStar), given, 5, 1), OPTIONS);
         assertArrayEquals(given.data, kept.dictionary().data);
         DMatrixRMaj wide = new DMatrixRMaj(M + 1, 9);
         AmortizedLearner ignored = learner(withEncoder(aStar, wide));
@@ -199,13 +200,30 @@ class AmortizedLearnerTest {
         assertArrayEquals(whole.dictionary().data, resumed.dictionary().data);
     }
 
+    /** The ablations: refine=false encodes to the encoder's latents exactly; anchor=false leaves A where the seed puts it. */
+    @Test
+    void optionsSwitchOffRefinementAndTheAnchor() {
+        Synthetic data = new Synthetic(dependencies, M, 0.05, new SplittableRandom(12));
+        GenerativePrior prior = withEncoder(data.aStar, data.aStar);
+        AmortizedLearner plain = new AmortizedLearner("amortized", registry.oracle("gauss-newton:iterations=20"),
+                new LearnerContext(M, prior, null, 5, 1), new AmortizedLearner.Options(false, true));
+        batches(data, 2).forEach(plain::fit);
+        DMatrixRMaj y = data.batch(10, new SplittableRandom(13)).y();
+        DMatrixRMaj z = new DMatrixRMaj(10, 3);
+        prior.encoder().orElseThrow().encode(y, z);
+        assertArrayEquals(z.data, plain.encode(y).values().data, 0);
+        AmortizedLearner unanchored = new AmortizedLearner("amortized", registry.oracle("gauss-newton:iterations=20"),
+                new LearnerContext(M, prior, null, 5, 1), new AmortizedLearner.Options(true, false));
+        assertArrayEquals(learner(withEncoder(data.aStar)).dictionary().data, unanchored.dictionary().data);
+    }
+
     @Test
     void refusesAPriorWithoutAnEncoderOrOfAnotherDimension() {
         GendictException none = assertThrows(GendictException.class, () -> learner(dependencies));
         assertTrue(none.getMessage().contains("amortized encoder"), none.getMessage());
         GenerativePrior prior = withEncoder(new Synthetic(dependencies, M, 0, new SplittableRandom(4)).aStar);
         GendictException other = assertThrows(GendictException.class, () -> new AmortizedLearner("amortized",
-                registry.oracle("gauss-newton"), new LearnerContext(M + 1, prior, null, 1, 1)));
+                registry.oracle("gauss-newton"), new LearnerContext(M + 1, prior, null, 1, 1), OPTIONS));
         assertTrue(other.getMessage().contains("m = " + (M + 1)), other.getMessage());
     }
 }

@@ -59,7 +59,7 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--repeats", defaultValue = "15", description = "Timed runs per case; slow cases use fewer (default: ${DEFAULT-VALUE}).")
     private int repeats;
 
-    @Option(names = "--methods", split = ",", paramLabel = "a,b,c",
+    @Option(names = "--methods", split = MethodCatalog.LIST_SPLIT, paramLabel = "a,b,c",
             description = "Methods to time per training batch (default: fast, altmin, autodiff, algorithm1, mod, ksvd; "
                     + "with --scaling: fast, algorithm1); none with --methods=none.")
     private List<String> methods;

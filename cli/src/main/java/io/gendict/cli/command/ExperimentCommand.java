@@ -86,9 +86,9 @@ public final class ExperimentCommand implements Runnable {
             description = "Samples per test batch (default: ${DEFAULT-VALUE}).")
     private int testBatchSize;
 
-    @Option(names = "--methods", paramLabel = "a,b,c", split = ",",
+    @Option(names = "--methods", paramLabel = "a,b,c", split = MethodCatalog.LIST_SPLIT,
             description = "Methods to compare (default: autodiff, altmin, mod, ksvd, online-dl, pca, fast); baselines take parameters "
-                    + "after a colon, e.g. ksvd:iterations=2.")
+                    + "after a colon, e.g. ksvd:iterations=2,atoms=50 or amortized:refine=false.")
     private List<String> methods = DEFAULT_METHODS;
 
     @ArgGroup(exclusive = true)

@@ -83,6 +83,14 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void methodSpecsWithSeveralParametersStayWhole() throws IOException {
+        Path o = dir.resolve("params");
+        assertEquals(0, run("experiment", "group-sparsity", "--prior", "group-sparsity:n=30,k=3", "--m", "40",
+                "--trials", "1", "--batches", "1", "--methods", "pca,ksvd:iterations=2,atoms=30,mod", "--out", o.toString()), err.toString());
+        assertOutputs(o, List.of("pca", "ksvd:iterations=2,atoms=30", "mod"), 1, 1);
+    }
+
+    @Test
     void groupSparsityWithASmallerPrior() throws IOException {
         Path o = dir.resolve("gs");
         assertEquals(0, run("experiment", "group-sparsity", "--prior", "group-sparsity:n=30,k=3", "--m", "40",

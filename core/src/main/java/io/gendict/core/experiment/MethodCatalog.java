@@ -1,6 +1,5 @@
 package io.gendict.core.experiment;
 
-import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.learn.GenerativeMethods;
 import io.gendict.core.param.ComponentSpec;
@@ -26,6 +25,11 @@ import java.util.Map;
  * @since 0.1
  */
 public final class MethodCatalog implements MethodFactory {
+    /**
+     * Splits a comma-separated list of method specs where a comma does not start another
+     * {@code key=value} parameter: {@code pca,ksvd:iterations=2,atoms=50} is two methods.
+     */
+    public static final String LIST_SPLIT = ",(?![\\w.-]+=)";
     private final Registry registry;
 
     /**
@@ -50,7 +54,9 @@ public final class MethodCatalog implements MethodFactory {
      */
     public void validate(String method) {
         ComponentSpec spec = parse(method);
-        if (!GenerativeMethods.names().contains(spec.name())) {
+        if (GenerativeMethods.names().contains(spec.name())) {
+            GenerativeMethods.params(method);
+        } else {
             BaselineProvider provider = baseline(spec);
             provider.parameters().validate(provider.name(), spec.raw());
         }
@@ -80,7 +86,7 @@ public final class MethodCatalog implements MethodFactory {
         ComponentSpec spec = parse(method);
         Map<String, String> out = new LinkedHashMap<>();
         if (GenerativeMethods.names().contains(spec.name())) {
-            out.put("spec", spec.name());
+            out.put("spec", GenerativeMethods.params(method).toSpecString());
             out.put("oracle", GenerativeMethods.oracleSpec(spec.name(), prior));
             out.put("update", GenerativeMethods.ruleSpec(spec.name(), prior));
         } else {
@@ -94,12 +100,7 @@ public final class MethodCatalog implements MethodFactory {
     public DictionaryLearner create(String method, LearnerContext context) {
         ComponentSpec spec = parse(method);
         if (GenerativeMethods.names().contains(spec.name())) {
-            if (!spec.raw().isEmpty()) {
-                throw new GendictException(ErrorKind.INVALID_PARAMETER,
-                        "method '" + spec.name() + "' takes no parameters; compose oracles and rules with "
-                                + "gendict learn --oracle/--update instead");
-            }
-            return GenerativeMethods.create(spec.name(), context, registry);
+            return GenerativeMethods.create(method, context, registry);
         }
         BaselineProvider provider = baseline(spec);
         return provider.create(provider.parameters().validate(provider.name(), spec.raw()), context);

@@ -55,6 +55,7 @@ public final class AmortizedLearner extends GenerativeLearner {
     private static final String SXX = "sxx";
     private static final String SXY = "sxy";
     private static final String VALIDATION = "validation";
+    private final Options options;
     private final LatentEncoder latentEncoder;
     private final MatrixKernels kern;
     private final DMatrixRMaj sxx;
@@ -71,10 +72,12 @@ public final class AmortizedLearner extends GenerativeLearner {
      * @param oracle  decode oracle for {@link #encode}, started from the encoder's latents
      * @param context dimensions, prior (must come with an encoder reading m-dimensional samples; its
      *                head, if any, gives the anchor), initial dictionary, seed and threads
+     * @param options whether the oracle refines the encoder's latents and whether a head anchors A
      * @throws GendictException INVALID_PARAMETER when the prior has no encoder or it reads another dimension
      */
-    public AmortizedLearner(String name, DecodeOracle oracle, LearnerContext context) {
+    public AmortizedLearner(String name, DecodeOracle oracle, LearnerContext context, Options options) {
         super(name, context, oracle);
+        this.options = options;
         this.latentEncoder = prior.encoder().orElseThrow(() -> new GendictException(ErrorKind.INVALID_PARAMETER,
                 "method '" + name + "' needs a prior that comes with an amortized encoder (e.g. mlp:...,encoder=fc1+fc21 "
                         + "from train-vae); this prior has none"));
@@ -86,7 +89,7 @@ public final class AmortizedLearner extends GenerativeLearner {
         this.sxy = new DMatrixRMaj(n, context.m());
         this.cholesky = new Cholesky(n, context.threads());
         targets.add(new DMatrixRMaj(context.m(), n));
-        Optional<DecoderHead> head = prior.head().filter(h -> h.outputDim() == context.m());
+        Optional<DecoderHead> head = prior.head().filter(h -> options.anchor() && h.outputDim() == context.m());
         head.ifPresent(h -> targets.add(anchor(h, context.m())));
         this.startsAtAnchor = head.isPresent() && context.initialDictionary() == null;
         if (startsAtAnchor) {
@@ -202,6 +205,12 @@ public final class AmortizedLearner extends GenerativeLearner {
         return kern.dot(r.data.length, r.data, 0, r.data, 0);
     }
 
+    /** @return the starts as they are without refinement, else the oracle's decode from them */
+    @Override
+    protected DMatrixRMaj decode(DMatrixRMaj y, DMatrixRMaj starts) {
+        return options.refine() ? super.decode(y, starts) : starts;
+    }
+
     /** @return the encoder's latents of y (B×k) */
     @Override
     protected DMatrixRMaj encodeStarts(DMatrixRMaj y) {
@@ -232,5 +241,14 @@ public final class AmortizedLearner extends GenerativeLearner {
         for (int i = 0; i < saved.length; i++) {
             own[i].setTo(saved[i]);
         }
+    }
+
+    /**
+     * @param refine whether the oracle refines the encoder's latents against the current A (else
+     *               the encoder's latents are the codes, in training and in encoding)
+     * @param anchor whether a prior's decoder head, when it has one, anchors A (else the ridge
+     *               pulls towards 0 only and A starts where the context says)
+     */
+    public record Options(boolean refine, boolean anchor) {
     }
 }

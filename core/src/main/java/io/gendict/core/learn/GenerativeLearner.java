@@ -119,8 +119,20 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
     public final Codes encode(DMatrixRMaj y) {
         Checks.shape("Y", y, -1, a.numRows);
         requireFinite("Y", y);
-        DecodeResult r = encoder.decode(a, prior, y, encodeStarts(y), encodeRng.split(), null);
-        return new Codes(r.z(), null);
+        return new Codes(decode(y, encodeStarts(y)), null);
+    }
+
+    /**
+     * The latents of checked samples against the current A: by default the oracle's decode from
+     * the given starts (drawn from p_z when {@code null}) with the encoding stream.
+     *
+     * @param y      B×m finite samples. Not modified.
+     * @param starts B×k starting latents from {@link #encodeStarts}, or {@code null}
+     * @return B×k latents
+     */
+    protected DMatrixRMaj decode(DMatrixRMaj y, DMatrixRMaj starts) {
+        DecodeResult r = encoder.decode(a, prior, y, starts, encodeRng.split(), null);
+        return r.z();
     }
 
     /**

@@ -3,6 +3,8 @@ package io.gendict.core.learn;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.param.ComponentSpec;
+import io.gendict.core.param.ParamSpec;
+import io.gendict.core.param.Params;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
@@ -12,6 +14,7 @@ import io.gendict.core.spi.UpdateRule;
 import io.gendict.core.spi.UpdateRuleProvider;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,9 +35,13 @@ import java.util.Set;
  *             else: as with linear features but oracle multi-start:inner=sign-flip,starts=5
  * feature-als {@link FeatureLearner} (window 1000, up to 300 rounds) with oracle gauss-newton, for
  *             priors that declare linear features only
- * amortized   {@link AmortizedLearner}: ridge least squares on the prior's encoder latents; encodes
- *             with gauss-newton:iterations=20 started from them
+ * amortized   {@link AmortizedLearner}: ridge least squares on the prior's encoder latents, anchored
+ *             to the prior's head; encodes with gauss-newton:iterations=20 started from them.
+ *             Parameters (for ablations): refine=false keeps the encoder's latents, anchor=false
+ *             ignores the head
  * </pre>
+ * Only {@code amortized} takes parameters ({@link #parameters}); a method spec is its name, or
+ * {@code amortized:refine=false,anchor=true}.
  * An update rule with a {@code threads} parameter that its spec leaves unset runs on the context's
  * threads (the rules give the same result for any count).
  *
@@ -66,6 +73,10 @@ public final class GenerativeMethods {
     private static final String AMORTIZED_ORACLE = "gauss-newton:iterations=20";
     private static final FeatureLearner.Options FEATURE_ALS_OPTIONS = new FeatureLearner.Options(1000, 300);
     private static final Map<String, Preset> PRESETS = presets();
+    private static final ParamSpec AMORTIZED_PARAMS = ParamSpec.builder()
+            .boolParam("refine", true, "refine the encoder's latents by the oracle against the current A")
+            .boolParam("anchor", true, "ridge A towards the linear stand-in of the prior's decoder head, when it has one")
+            .build();
 
     private GenerativeMethods() {
     }
@@ -88,10 +99,32 @@ public final class GenerativeMethods {
 
     /**
      * @param method one of {@link #names()}
-     * @param prior  the prior the method will decode for
+     * @return the parameters the method takes (none but {@code amortized}'s)
+     * @throws GendictException UNKNOWN_NAME for an unknown method
+     */
+    public static ParamSpec parameters(String method) {
+        preset(method);
+        return method.equals(AMORTIZED) ? AMORTIZED_PARAMS : ParamSpec.empty();
+    }
+
+    /**
+     * @param methodSpec a method name with optional parameters, e.g. {@code amortized:refine=false}
+     * @return its validated parameters, the provider being the lower-case method name
+     * @throws GendictException UNKNOWN_NAME for an unknown method, INVALID_PARAMETER for a bad parameter
+     */
+    public static Params params(String methodSpec) {
+        ComponentSpec spec = ComponentSpec.parse(methodSpec);
+        String method = spec.name().toLowerCase(Locale.ROOT);
+        return parameters(method).validate(method, spec.raw());
+    }
+
+    /**
+     * @param methodSpec a method of {@link #names()}, with optional parameters
+     * @param prior      the prior the method will decode for
      * @return the oracle spec the named method decodes with
      */
-    public static String oracleSpec(String method, GenerativePrior prior) {
+    public static String oracleSpec(String methodSpec, GenerativePrior prior) {
+        String method = params(methodSpec).provider();
         String spec = preset(method).oracle();
         if (!method.equals(FAST)) {
             return spec;
@@ -102,7 +135,7 @@ public final class GenerativeMethods {
     /**
      * Builds a named method with its preset oracle and rule.
      *
-     * @param method   one of {@link #names()}
+     * @param method   one of {@link #names()}, with optional parameters
      * @param context  dimensions, prior, initial dictionary, seed and threads
      * @param registry resolves the preset specs
      * @return a new learner
@@ -116,16 +149,19 @@ public final class GenerativeMethods {
      * Builds a named method, optionally with another oracle or update rule than its preset's
      * (rounds per batch stay the preset's).
      *
-     * @param method   one of {@link #names()}
+     * @param methodSpec one of {@link #names()}, with optional parameters
      * @param oracle   oracle spec replacing the preset's, or {@code null}
      * @param rule     update rule spec replacing the preset's, or {@code null}; autodiff takes none
      * @param context  dimensions, prior, initial dictionary, seed and threads
      * @param registry resolves the specs
      * @return a new learner
-     * @throws GendictException UNKNOWN_NAME for an unknown method, INVALID_PARAMETER for a rule given to autodiff
+     * @throws GendictException UNKNOWN_NAME for an unknown method, INVALID_PARAMETER for a rule given
+     *                          to autodiff or a bad method parameter
      */
-    public static DictionaryLearner create(String method, String oracle, String rule, LearnerContext context,
+    public static DictionaryLearner create(String methodSpec, String oracle, String rule, LearnerContext context,
                                            Registry registry) {
+        Params params = params(methodSpec);
+        String method = params.provider();
         Preset p = preset(method);
         DecodeOracle decoder = registry.oracle(oracle != null ? oracle : oracleSpec(method, context.prior()));
         if (method.equals(FEATURE_ALS) || method.equals(AMORTIZED)) {
@@ -133,7 +169,8 @@ public final class GenerativeMethods {
                 throw new GendictException(ErrorKind.INVALID_PARAMETER,
                         "--update: method '" + method + "' fits A by its own least squares and takes no update rule");
             }
-            return method.equals(AMORTIZED) ? new AmortizedLearner(method, decoder, context)
+            return method.equals(AMORTIZED) ? new AmortizedLearner(method, decoder, context,
+                    new AmortizedLearner.Options(params.getBoolean("refine"), params.getBoolean("anchor")))
                     : new FeatureLearner(method, decoder, context, FEATURE_ALS_OPTIONS);
         }
         if (p.rule() == null) {

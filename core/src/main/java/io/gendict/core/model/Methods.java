@@ -71,8 +71,7 @@ public final class Methods {
                                            Registry registry) {
         validate(method, oracle, update, registry);
         if (generative(method)) {
-            return GenerativeMethods.create(ComponentSpec.parse(method).name().toLowerCase(Locale.ROOT), oracle, update,
-                    context, registry);
+            return GenerativeMethods.create(method, oracle, update, context, registry);
         }
         return new MethodCatalog(registry).create(method, context);
     }

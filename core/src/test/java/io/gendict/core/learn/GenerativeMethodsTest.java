@@ -25,4 +25,16 @@ class GenerativeMethodsTest {
         assertEquals(ErrorKind.UNKNOWN_NAME, e.kind());
         assertTrue(e.getMessage().contains("fastest") && e.getMessage().contains("altmin"), e.getMessage());
     }
+
+    @Test
+    void onlyAmortizedTakesParametersAndTheyAreValidated() {
+        assertEquals("amortized:refine=false,anchor=true", GenerativeMethods.params("Amortized:refine=false").toSpecString());
+        assertEquals("fast", GenerativeMethods.params("fast").toSpecString());
+        assertEquals("gauss-newton:iterations=20", GenerativeMethods.oracleSpec("amortized:anchor=false", new LinearTestPrior(2)));
+        GendictException none = assertThrows(GendictException.class, () -> GenerativeMethods.params("fast:starts=3"));
+        assertEquals("fast: unknown parameter 'starts' (it takes none)", none.getMessage());
+        GendictException bad = assertThrows(GendictException.class, () -> GenerativeMethods.params("amortized:refine=maybe"));
+        assertEquals(ErrorKind.INVALID_PARAMETER, bad.kind());
+        assertTrue(bad.getMessage().contains("refine"), bad.getMessage());
+    }
 }
