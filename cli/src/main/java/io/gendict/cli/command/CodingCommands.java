@@ -6,7 +6,6 @@ import io.gendict.core.codec.CodeContainer;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.eval.Quantizer;
-import io.gendict.core.eval.ReconstructionError;
 import io.gendict.core.io.AtomicFiles;
 import io.gendict.core.io.Npy;
 import io.gendict.core.io.Npz;
@@ -30,8 +29,9 @@ import java.util.Map;
 /**
  * The commands that use a learned model: {@code encode}, {@code decode}, {@code denoise},
  * {@code compress} and {@code decompress}. Dense codes are stored as a B×k .npy; the sparse codes of a
- * baseline as an .npz with {@code values} and {@code indices} (B×K, -1 for an unused slot). Every
- * output is written to a temporary file and moved into place.
+ * baseline as an .npz with {@code values} and {@code indices} (B×K, -1 for an unused slot). Samples
+ * and reconstructions are streamed block by block ({@link StreamedCoding}); only codes are held whole.
+ * Every output is written to a temporary file and moved into place.
  *
  * @since 0.1
  */
@@ -66,9 +66,8 @@ public final class CodingCommands {
             return model.learner(plugins, threads.threads());
         }
 
-        DMatrixRMaj samples() {
-            DataFiles.requireReadable(in, "--in");
-            DMatrixRMaj y = DataFiles.read(in, "--in", model.dimension(plugins));
+        SampleBlocks samples() {
+            SampleBlocks y = SampleBlocks.open(in, "--in", model.dimension(plugins));
             DataFiles.requireOutputFolder(out, "--out");
             return y;
         }
@@ -87,11 +86,11 @@ public final class CodingCommands {
         @Override
         public void run() {
             Quantizer q = precision.quantizer(-1);
-            DMatrixRMaj y = samples();
-            Codes codes = learner().encode(y);
+            SampleBlocks y = samples();
+            Codes codes = StreamedCoding.encode(learner(), y);
             q.quantize(codes.values());
             writeCodes(out, codes);
-            stdout().printf("encoded %d samples to %s (%s)%n", y.numRows, out, codes.sparse() ? "sparse codes" : "latents");
+            stdout().printf("encoded %d samples to %s (%s)%n", y.rows(), out, codes.sparse() ? "sparse codes" : "latents");
             stdout().flush();
         }
     }
@@ -105,13 +104,11 @@ public final class CodingCommands {
             DictionaryLearner learner = learner();
             Codes codes = readCodes(in);
             DataFiles.requireOutputFolder(out, "--out");
-            DMatrixRMaj yHat;
             try {
-                yHat = ModelInput.reconstruct(learner, codes);
+                StreamedCoding.writeReconstruction(out, learner, codes);
             } catch (GendictException e) {
                 throw new GendictException(e.kind(), "--in " + in + ": " + e.getMessage(), e);
             }
-            Npy.write(out, yHat);
             stdout().printf("decoded %d samples to %s%n", codes.values().numRows, out);
             stdout().flush();
         }
@@ -122,12 +119,10 @@ public final class CodingCommands {
     public static final class Denoise extends Base {
         @Override
         public void run() {
-            DMatrixRMaj y = samples();
-            DictionaryLearner learner = learner();
-            DMatrixRMaj yHat = ModelInput.reconstruct(learner, learner.encode(y));
-            Npy.write(out, yHat);
-            stdout().printf("denoised %d samples to %s; mean distance to the input %.6g%n", y.numRows, out,
-                    ReconstructionError.meanRowDistance(yHat, y));
+            SampleBlocks y = samples();
+            StreamedCoding.Distances distances = StreamedCoding.denoise(out, learner(), y);
+            stdout().printf("denoised %d samples to %s; mean distance to the input %.6g%n", y.rows(), out,
+                    distances.mean());
             stdout().flush();
         }
     }
@@ -142,19 +137,18 @@ public final class CodingCommands {
         @Override
         public void run() {
             Quantizer q = precision.quantizer(4);
-            DMatrixRMaj y = samples();
+            SampleBlocks y = samples();
             DictionaryLearner learner = learner();
-            Codes codes = learner.encode(y);
+            Codes codes = StreamedCoding.encode(learner, y);
             byte[] bytes = CodeContainer.encode(codes, learner.dictionary().numCols, q, model.loaded(plugins).checksum());
             AtomicFiles.write(out, o -> o.write(bytes));
             Codes stored = CodeContainer.decode(bytes, out.toString(), model.loaded(plugins).checksum()).codes();
-            DMatrixRMaj yHat = ModelInput.reconstruct(learner, stored);
-            double bitsPerSample = bytes.length * 8.0 / y.numRows;
-            double ratio = (double) y.numRows * y.numCols * 4 / bytes.length;
+            StreamedCoding.Distances distances = StreamedCoding.compare(learner, stored, y);
+            double bitsPerSample = bytes.length * 8.0 / y.rows();
+            double ratio = (double) y.rows() * y.cols() * 4 / bytes.length;
             stdout().printf("%s: %d samples, %d bytes, %.2f bits per sample, compression ratio %.2f vs float32, "
                             + "reconstruction error %.6g (mean ‖y − ŷ‖), relative %.6g%n",
-                    out, y.numRows, bytes.length, bitsPerSample, ratio, ReconstructionError.meanRowDistance(yHat, y),
-                    relative(y, yHat));
+                    out, y.rows(), bytes.length, bitsPerSample, ratio, distances.mean(), distances.relative());
             stdout().flush();
         }
     }
@@ -173,21 +167,10 @@ public final class CodingCommands {
             }
             Codes codes = CodeContainer.decode(bytes, in.toString(), model.loaded(plugins).checksum()).codes();
             DataFiles.requireOutputFolder(out, "--out");
-            Npy.write(out, ModelInput.reconstruct(learner(), codes));
+            StreamedCoding.writeReconstruction(out, learner(), codes);
             stdout().printf("decompressed %d samples to %s%n", codes.values().numRows, out);
             stdout().flush();
         }
-    }
-
-    private static double relative(DMatrixRMaj y, DMatrixRMaj yHat) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < y.data.length && i < y.numRows * y.numCols; i++) {
-            double d = y.data[i] - yHat.data[i];
-            num += d * d;
-            den += y.data[i] * y.data[i];
-        }
-        return den == 0 ? 0 : Math.sqrt(num / den);
     }
 
     private static void writeCodes(Path file, Codes codes) {

@@ -2,7 +2,6 @@ package io.gendict.cli.command;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
-import io.gendict.core.error.MemoryBudget;
 import io.gendict.core.io.ElementType;
 import io.gendict.core.io.MappedNpy;
 import org.ejml.data.DMatrixRMaj;
@@ -45,28 +44,6 @@ public final class DataFiles {
                     + "×" + npy.cols() + "), expected at least one sample");
         }
         return npy;
-    }
-
-    /**
-     * Reads a whole data file, checking its values.
-     *
-     * @param file   the .npy file
-     * @param option the option that named it
-     * @param m      the expected number of columns, or -1 for any
-     * @return the N×m matrix
-     */
-    static DMatrixRMaj read(Path file, String option, int m) {
-        MappedNpy npy = open(file, option);
-        if (m >= 0 && npy.cols() != m) {
-            throw new GendictException(ErrorKind.INVALID_INPUT, option + " " + file + ": " + npy.cols()
-                    + " columns, the model expects m = " + m);
-        }
-        MemoryBudget.require(ErrorKind.INVALID_INPUT, option + " " + file + ": " + npy.rows() + "×" + npy.cols()
-                + " float64", MemoryBudget.product(npy.rows(), npy.cols(), Double.BYTES));
-        DMatrixRMaj y = new DMatrixRMaj(1, 1);
-        npy.readRange(0, npy.rows(), y);
-        requireFinite(y, file, option, null, 0);
-        return y;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * {@code amortized} (this project's, not from the paper): learns A from latents that start at the
@@ -207,8 +208,8 @@ public final class AmortizedLearner extends GenerativeLearner {
 
     /** @return the starts as they are without refinement, else the oracle's decode from them */
     @Override
-    protected DMatrixRMaj decode(DMatrixRMaj y, DMatrixRMaj starts) {
-        return options.refine() ? super.decode(y, starts) : starts;
+    protected DMatrixRMaj decode(DMatrixRMaj y, DMatrixRMaj starts, SplittableRandom stream) {
+        return options.refine() ? super.decode(y, starts, stream) : starts;
     }
 
     /** @return the encoder's latents of y (B×k) */

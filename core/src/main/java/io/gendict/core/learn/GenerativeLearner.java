@@ -4,10 +4,10 @@ import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Kernels;
+import io.gendict.core.spi.BlockEncoder;
 import io.gendict.core.spi.Checkpointable;
 import io.gendict.core.spi.Codes;
 import io.gendict.core.spi.DecodeOracle;
-import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
@@ -117,22 +117,51 @@ abstract class GenerativeLearner implements DictionaryLearner, Checkpointable {
 
     @Override
     public final Codes encode(DMatrixRMaj y) {
-        Checks.shape("Y", y, -1, a.numRows);
-        requireFinite("Y", y);
-        return new Codes(decode(y, encodeStarts(y)), null);
+        return blockEncoder().encode(y);
+    }
+
+    /**
+     * Codes blocks with one split of the encode stream, which each block continues chunk by chunk, so
+     * that blocks of whole chunks code as one {@link #encode} of them all would.
+     */
+    @Override
+    public final BlockEncoder blockEncoder() {
+        return new SequenceEncoder(encodeRng.split());
     }
 
     /**
      * The latents of checked samples against the current A: by default the oracle's decode from
-     * the given starts (drawn from p_z when {@code null}) with the encoding stream.
+     * the given starts (drawn from p_z when {@code null}), each chunk of rows with the next split of
+     * {@code stream}.
      *
      * @param y      B×m finite samples. Not modified.
      * @param starts B×k starting latents from {@link #encodeStarts}, or {@code null}
+     * @param stream the encoding round's stream, continued from the previous block. Modified.
      * @return B×k latents
      */
-    protected DMatrixRMaj decode(DMatrixRMaj y, DMatrixRMaj starts) {
-        DecodeResult r = encoder.decode(a, prior, y, starts, encodeRng.split(), null);
-        return r.z();
+    protected DMatrixRMaj decode(DMatrixRMaj y, DMatrixRMaj starts, SplittableRandom stream) {
+        return encoder.decode(a, prior, y, starts, stream, null).z();
+    }
+
+    /** The blocks of one sequence, decoded with the chunk streams of one round in order. */
+    private final class SequenceEncoder implements BlockEncoder {
+        private final SplittableRandom round;
+        private boolean partialChunk;
+
+        SequenceEncoder(SplittableRandom round) {
+            this.round = round;
+        }
+
+        @Override
+        public Codes encode(DMatrixRMaj y) {
+            Checks.shape("Y", y, -1, a.numRows);
+            requireFinite("Y", y);
+            if (partialChunk) {
+                throw new IllegalStateException(name + ": a block follows one that ended in a partial chunk");
+            }
+            partialChunk = y.numRows % ChunkedDecoder.CHUNK != 0;
+            return new Codes(decode(y, encodeStarts(y), round), null);
+        }
     }
 
     /**

@@ -35,6 +35,17 @@ public interface DictionaryLearner {
     Codes encode(DMatrixRMaj y);
 
     /**
+     * Codes samples block by block as one {@link #encode} of all of them would. The default suits a
+     * learner whose encode codes each row on its own, independently of earlier calls; a learner whose
+     * encode draws from a random stream overrides it.
+     *
+     * @return a coder of one sequence of blocks, starting from this learner's current state
+     */
+    default BlockEncoder blockEncoder() {
+        return this::encode;
+    }
+
+    /**
      * Reconstructs the coefficient vectors x̂ (B×n) of the given codes: G(z) for generative
      * methods, the scattered sparse coefficients for baselines.
      *
