@@ -11,6 +11,7 @@ import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.error.MemoryBudget;
 import io.gendict.core.io.MappedNpy;
+import io.gendict.core.io.Sha256;
 import io.gendict.core.learn.GenerativeMethods;
 import io.gendict.core.model.Checkpoints;
 import io.gendict.core.model.FolderLock;
@@ -37,9 +38,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +69,7 @@ public final class LearnCommand implements Runnable {
             .build();
 
     private static final String DATA_SHAPE = "dataShape";
+    private static final String RUN_ID = "runId";
     /**
      * m×n float64 matrices a run may hold at once (true and learned dictionaries, the learner's working
      * copies): {@code learn --synthetic m=100000} with n=300 (240 MB each) fails under -Xmx1700m, runs under -Xmx2500m.
@@ -231,6 +235,10 @@ public final class LearnCommand implements Runnable {
             throw new GendictException(ErrorKind.INVALID_INPUT, "--resume " + resume + ": the data " + run.data() + " is now "
                     + plan.shape() + ", the run started on " + started.getAsString());
         }
+        runJson.addProperty(RUN_ID, runId(run));
+        if (checkpoint.isPresent()) {
+            requireSameRun(checkpoint.get(), run, runJson);
+        }
         long total = run.batches() > 0 ? run.batches() : -run.batches() * plan.batchesPerEpoch();
         DictionaryLearner learner = Methods.create(run.method(), run.oracle(), run.update(),
                 new LearnerContext(plan.dimension(), g, null, run.seed(), threads.threads()), registry);
@@ -271,6 +279,45 @@ public final class LearnCommand implements Runnable {
                 curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).error(),
                 trained == 0 ? 0.0 : seconds / trained, dir);
         w.flush();
+    }
+
+    /**
+     * @return the identity of a run: the SHA-256 of its settings and of its data file (synthetic data
+     *         follows from the settings), so that another seed, spec or data gives another id
+     */
+    private static String runId(Run run) {
+        String data = run.data() == null ? "" : Sha256.hex(Path.of(run.data()));
+        return HexFormat.of().formatHex(Sha256.of((run.toJson() + "\n" + data).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Refuses to resume a checkpoint whose run id does not follow from its settings and the data as
+     * it is now (the data changed), or that belongs to another run than the one that owns the folder.
+     */
+    private void requireSameRun(Checkpoints.Checkpoint checkpoint, Run run, JsonObject runJson) {
+        String id = runJson.get(RUN_ID).getAsString();
+        String name = resume + ": checkpoint-" + checkpoint.batches();
+        JsonElement stored = checkpoint.run().get(RUN_ID);
+        if (stored != null && !stored.getAsString().equals(id)) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, "--resume " + name + " was written by run "
+                    + stored.getAsString().substring(0, 12) + ", but its settings and the data now give run "
+                    + id.substring(0, 12) + ": the data " + (run.data() == null ? "generator" : "file " + run.data())
+                    + " changed");
+        }
+        Optional<JsonObject> owner = Checkpoints.folderRun(resume);
+        JsonElement ownerId = owner.map(o -> o.get(RUN_ID)).orElse(null);
+        if (ownerId != null && !ownerId.getAsString().equals(id)) {
+            List<String> differ = new ArrayList<>();
+            for (String key : runJson.keySet()) {
+                if (!key.equals(RUN_ID) && !String.valueOf(runJson.get(key)).equals(String.valueOf(owner.get().get(key)))) {
+                    differ.add(key);
+                }
+            }
+            throw new GendictException(ErrorKind.INVALID_INPUT, "--resume " + name + " belongs to another run than the"
+                    + " folder's " + Checkpoints.RUN + " (run " + ownerId.getAsString().substring(0, 12) + "; they differ in "
+                    + (differ.isEmpty() ? "the data" : String.join(", ", differ)) + "); remove the checkpoint, or learn"
+                    + " anew with --force");
+        }
     }
 
     private Run newRun() {

@@ -149,6 +149,39 @@ class LearnCommandTest {
         assertFalse(Files.exists(dir.resolve(".busy.lock")));
     }
 
+    @Test
+    void resumeRefusesACheckpointOfAnotherRun() throws Exception {
+        String[] common = {"learn", "--synthetic", "m=12", "--prior", PRIOR, "--method", "algorithm1", "--batch-size", "20",
+                "--checkpoint-every", "2"};
+        Path mine = dir.resolve("mine");
+        assertEquals(0, run(concat(common, "--batches", "2", "--seed", "1", "--out", s(mine))), err.toString());
+        Path other = dir.resolve("other");
+        assertEquals(0, run(concat(common, "--batches", "4", "--seed", "2", "--out", s(other))), err.toString());
+        Files.move(other.resolve("checkpoint-4"), mine.resolve("checkpoint-4"));
+        byte[] before = Files.readAllBytes(mine.resolve("dictionary.npy"));
+        assertEquals(2, run("learn", "--resume", s(mine)));
+        assertTrue(err.toString().startsWith("gendict: --resume " + mine + ": checkpoint-4 belongs to another run than the"
+                + " folder's run.json (run "), err.toString());
+        assertTrue(err.toString().contains("they differ in batches, seed)"), err.toString());
+        assertEquals(1, err.toString().lines().count());
+        assertArrayEquals(before, Files.readAllBytes(mine.resolve("dictionary.npy")));
+    }
+
+    @Test
+    void resumeRefusesWhenTheDataChanged() throws Exception {
+        Path y = data(dir.resolve("y.npy"), prior(), 12, 60, 3);
+        Path model = dir.resolve("model");
+        assertEquals(0, run("learn", "--data", s(y), "--prior", PRIOR, "--method", "algorithm1", "--batch-size", "20",
+                "--checkpoint-every", "1", "--out", s(model)), err.toString());
+        data(y, prior(), 12, 60, 4);
+        byte[] before = Files.readAllBytes(model.resolve("dictionary.npy"));
+        assertEquals(2, run("learn", "--resume", s(model)));
+        assertTrue(err.toString().matches("gendict: --resume " + java.util.regex.Pattern.quote(model.toString())
+                + ": checkpoint-3 was written by run [0-9a-f]{12}, but its settings and the data now give run [0-9a-f]{12}:"
+                + " the data file .*y.npy changed\\R"), err.toString());
+        assertArrayEquals(before, Files.readAllBytes(model.resolve("dictionary.npy")));
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

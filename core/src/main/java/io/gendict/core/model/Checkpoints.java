@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * covering these two as well, all verified when read. It is written completely into a hidden
  * temporary folder and then renamed into place in one atomic step, and only then are older
  * checkpoints removed, so a process killed at any moment leaves at least one complete checkpoint
- * (or none before the first).
+ * (or none before the first). Each checkpoint also rewrites the model folder's own {@code run.json},
+ * which names the run that owns the folder, so that {@code --resume} can refuse a checkpoint of
+ * another run.
  *
  * @since 0.1
  */
@@ -74,6 +76,7 @@ public final class Checkpoints {
                 ModelStore.deleteTree(target);
             }
             ModelStore.move(tmp, target);
+            ModelStore.writeJson(dir.resolve(RUN), run);
         } catch (IOException e) {
             throw new GendictException(ErrorKind.IO, dir + ": cannot write checkpoint " + batches + ": " + e, e);
         } finally {
@@ -128,8 +131,18 @@ public final class Checkpoints {
     }
 
     /**
-     * Removes every checkpoint of a model folder, and the temporary folders of interrupted ones, so
-     * that a new run learning into the folder cannot be resumed as the old one.
+     * @param dir a model folder
+     * @return the settings of the run that last wrote a checkpoint into it, or empty when none has
+     * @throws GendictException INVALID_INPUT when its {@code run.json} is malformed
+     */
+    public static Optional<JsonObject> folderRun(Path dir) {
+        Path file = dir.resolve(RUN);
+        return Files.isRegularFile(file) ? Optional.of(ModelStore.readJson(file)) : Optional.empty();
+    }
+
+    /**
+     * Removes every checkpoint of a model folder, the temporary folders of interrupted ones and the
+     * folder's {@code run.json}, so that a new run learning into the folder cannot be resumed as the old one.
      *
      * @param dir the model folder
      * @throws GendictException IO when it cannot be listed
@@ -137,7 +150,8 @@ public final class Checkpoints {
     public static void removeAll(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.toList()) {
-                if (number(p) >= 0 || p.getFileName().toString().startsWith("." + PREFIX)) {
+                String name = p.getFileName().toString();
+                if (number(p) >= 0 || name.startsWith("." + PREFIX) || name.equals(RUN)) {
                     ModelStore.deleteTree(p);
                 }
             }
