@@ -86,6 +86,9 @@ public final class Main {
         if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
             System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
         }
-        System.exit(execute(args));
+        ExitGuard.install(System.err);
+        int code = execute(args);
+        ExitGuard.mainExits();
+        System.exit(code);
     }
 }
