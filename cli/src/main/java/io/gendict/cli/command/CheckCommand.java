@@ -3,6 +3,8 @@ package io.gendict.cli.command;
 import io.gendict.cli.option.PluginsOption;
 import io.gendict.cli.option.SeedOption;
 import io.gendict.core.error.Checks;
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.MemoryBudget;
 import io.gendict.core.io.Npy;
 import io.gendict.core.spi.Gaussian;
 import io.gendict.core.spi.GenerativePrior;
@@ -68,8 +70,16 @@ public final class CheckCommand implements Runnable {
     public void run() {
         Checks.parameter(samples >= 10, "--samples is " + samples + ", expected >= 10");
         GenerativePrior g = plugins.registry().prior(prior);
-        DMatrixRMaj a = dictionary.file != null ? Npy.readMatrix(dictionary.file)
-                : gaussian(dictionary.rows == null ? g.outputDim() : dictionary.rows, g.outputDim(), seed.seed());
+        DMatrixRMaj a;
+        if (dictionary.file != null) {
+            a = Npy.readMatrix(dictionary.file);
+            requireFits("--dictionary " + dictionary.file, a.numRows, g.outputDim());
+        } else {
+            int m = dictionary.rows == null ? g.outputDim() : dictionary.rows;
+            Checks.parameter(m >= 1, "--random-dictionary is " + m + ", expected >= 1");
+            requireFits("--random-dictionary " + m, m, g.outputDim());
+            a = gaussian(m, g.outputDim(), seed.seed());
+        }
         Checks.shape("dictionary" + (dictionary.file == null ? "" : " in " + dictionary.file), a, -1, g.outputDim());
         TheoryReport report = TheoryReport.compute(g, a, null, CheckSettings.defaults(seed.seed()).withPairs(samples));
         PrintWriter out = spec.commandLine().getOut();
@@ -77,8 +87,16 @@ public final class CheckCommand implements Runnable {
         out.flush();
     }
 
+    /**
+     * Refuses a dictionary whose check cannot fit in the heap: the m×n dictionary, two m×n work copies
+     * and two (--samples)×m products of sampled pairs, float64.
+     */
+    private void requireFits(String what, int m, int n) {
+        MemoryBudget.require(ErrorKind.INVALID_PARAMETER, what + ": checking an m×n = " + m + "×" + n + " dictionary with "
+                + samples + " pairs", MemoryBudget.product(m, 3L * n + 2L * samples, Double.BYTES));
+    }
+
     private static DMatrixRMaj gaussian(int m, int n, long seed) {
-        Checks.parameter(m >= 1, "--random-dictionary is " + m + ", expected >= 1");
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         DMatrixRMaj a = new DMatrixRMaj(m, n);
         double scale = 1 / Math.sqrt(m);

@@ -36,6 +36,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void aRandomDictionaryTooLargeToCheckIsRefusedBeforeAllocating() {
+        assertEquals(2, run("check", "--prior", "group-sparsity:n=300,k=10", "--random-dictionary", "1000000000"));
+        assertTrue(err.toString().matches("gendict: --random-dictionary 1000000000: checking an m×n = 1000000000×300"
+                + " dictionary with 2000 pairs needs \\d+ MB of memory, more than the \\d+ MB this JVM may use .*\\R"),
+                err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void jsonReportOnAGivenDictionary() {
         Path a = dir.resolve("a.npy");
         DMatrixRMaj dict = new DMatrixRMaj(6, 6);
