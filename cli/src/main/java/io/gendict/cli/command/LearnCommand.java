@@ -202,6 +202,7 @@ public final class LearnCommand implements Runnable {
         if (resume == null) {
             Run run = newRun();
             try (FolderLock lock = FolderLock.acquire(out)) {
+                ModelStore.recover(out);
                 requireNewRunFolder();
                 learn(run, Optional.empty(), registry);
             }
@@ -213,16 +214,25 @@ public final class LearnCommand implements Runnable {
                         + ": --resume takes the run's settings from its checkpoint; drop " + o.longestName());
             }
         }
-        if (!Files.isDirectory(resume)) {
-            throw new GendictException(ErrorKind.IO, "--resume " + resume + ": model folder does not exist");
+        Path parent = resume.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw missingFolder();
         }
         try (FolderLock lock = FolderLock.acquire(resume)) {
+            ModelStore.recover(resume);
+            if (!Files.isDirectory(resume)) {
+                throw missingFolder();
+            }
             Optional<Checkpoints.Checkpoint> checkpoint = Checkpoints.latest(resume, registry);
             if (checkpoint.isEmpty()) {
                 throw new GendictException(ErrorKind.INVALID_INPUT, "--resume " + resume + ": no checkpoint in the folder");
             }
             learn(Run.fromJson(checkpoint.get().run(), resume), checkpoint, registry);
         }
+    }
+
+    private GendictException missingFolder() {
+        return new GendictException(ErrorKind.IO, "--resume " + resume + ": model folder does not exist");
     }
 
     private void learn(Run run, Optional<Checkpoints.Checkpoint> checkpoint, Registry registry) {

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -180,6 +181,43 @@ class LearnCommandTest {
                 + ": checkpoint-3 was written by run [0-9a-f]{12}, but its settings and the data now give run [0-9a-f]{12}:"
                 + " the data file .*y.npy changed\\R"), err.toString());
         assertArrayEquals(before, Files.readAllBytes(model.resolve("dictionary.npy")));
+    }
+
+    @Test
+    void reLearningReplacesTheModelFolderAsAWhole() throws Exception {
+        String[] common = {"learn", "--synthetic", "m=12", "--prior", PRIOR, "--method", "algorithm1", "--batch-size", "20",
+                "--batches", "4", "--checkpoint-every", "2"};
+        Path reference = dir.resolve("reference");
+        assertEquals(0, run(concat(common, "--seed", "2", "--out", s(reference))), err.toString());
+        Path folder = dir.resolve("folder");
+        assertEquals(0, run(concat(common, "--seed", "1", "--out", s(folder))), err.toString());
+        Files.createDirectories(folder.resolve("model.json.d").resolve("inside"));
+        Files.delete(folder.resolve("model.json"));
+        Files.move(folder.resolve("model.json.d"), folder.resolve("model.json"));
+        assertEquals(0, run(concat(common, "--seed", "2", "--out", s(folder), "--force")), err.toString());
+        assertArrayEquals(Files.readAllBytes(reference.resolve("dictionary.npy")),
+                Files.readAllBytes(folder.resolve("dictionary.npy")));
+        assertTrue(Files.isRegularFile(folder.resolve("model.json")));
+        assertTrue(Files.isDirectory(folder.resolve("checkpoint-4")));
+        assertEquals(0, run("encode", "--model", s(folder), "--in", s(data(dir.resolve("y.npy"), prior(), 12, 10, 1)),
+                "--out", s(dir.resolve("z.npy"))), err.toString());
+        try (var beside = Files.list(dir)) {
+            assertEquals(List.of(), beside.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList());
+        }
+    }
+
+    @Test
+    void aReplacementKilledBetweenItsRenamesLeavesTheOldModelLoadableAndTheNextRunRestoresIt() throws Exception {
+        Path folder = dir.resolve("folder");
+        assertEquals(0, run("learn", "--synthetic", "m=12", "--prior", PRIOR, "--batches", "2", "--checkpoint-every", "2",
+                "--out", s(folder)), err.toString());
+        byte[] old = Files.readAllBytes(folder.resolve("dictionary.npy"));
+        Files.move(folder, dir.resolve(".folder.replaced"));
+        Path y = data(dir.resolve("y.npy"), prior(), 12, 10, 1);
+        assertEquals(0, run("encode", "--model", s(folder), "--in", s(y), "--out", s(dir.resolve("z.npy"))), err.toString());
+        assertEquals(0, run("learn", "--resume", s(folder)), err.toString());
+        assertTrue(Files.isDirectory(folder) && !Files.exists(dir.resolve(".folder.replaced")));
+        assertArrayEquals(old, Files.readAllBytes(folder.resolve("dictionary.npy")));
     }
 
     static String[] concat(String[] a, String... b) {

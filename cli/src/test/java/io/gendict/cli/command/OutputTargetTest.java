@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code --out} respects what is at the path: symbolic links, FIFOs, modes and the umask. */
@@ -47,6 +48,21 @@ class OutputTargetTest {
         assertEquals(0, run("denoise", "--model", model.toString(), "--in", y.toString(), "--out", out.toString()),
                 err.toString());
         return Files.readAllBytes(out);
+    }
+
+    @Test
+    void temporaryFilesOfKilledWritesAreRemovedByTheNextWriteAndOthersAreKept() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path dead = Files.writeString(dir.resolve(".out.npy." + ended.pid() + "-k1ll3d.tmp"), "half");
+        Path deadFolder = Files.createDirectories(dir.resolve(".out.npy." + ended.pid() + "-f0ld3r.tmp").resolve("x"));
+        Path running = Files.writeString(dir.resolve(".out.npy." + ProcessHandle.current().pid() + "-l1v3.tmp"), "busy");
+        Path unknown = Files.writeString(dir.resolve(".out.npy.h4nd.tmp"), "not ours");
+        Path otherTarget = Files.writeString(dir.resolve(".other.npy." + ended.pid() + "-k1ll3d.tmp"), "later");
+        denoised(dir.resolve("out.npy"));
+        assertFalse(Files.exists(dead));
+        assertFalse(Files.exists(deadFolder.getParent()));
+        assertTrue(Files.exists(running) && Files.exists(unknown) && Files.exists(otherTarget));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -17,7 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes a file so that readers never see it half-written: the content goes to a temporary file in
@@ -26,12 +31,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * temporary file is deleted and the target is left as it was. A symbolic link is followed: the file
  * it points to is replaced and the link kept. A replaced file keeps its permissions; a new one gets
  * the default mode under the process's umask. A target that exists and is neither a regular file
- * nor a folder (a device such as {@code /dev/null}, a FIFO) is written through, not replaced.
+ * nor a folder (a device such as {@code /dev/null}, a FIFO) is written through, not replaced. A
+ * temporary file is named {@code .NAME.PID-RANDOM.tmp} after its target and its writer's process id;
+ * before writing a target, those of its temporary files whose writer is no longer running (a killed
+ * write) are deleted.
  *
  * @since 0.1
  */
 public final class AtomicFiles {
     private static final int MAX_LINKS = 40;
+    /** The part of a temporary file's name after {@code .NAME.}: the writer's process id and a random tag. */
+    private static final Pattern WRITER = Pattern.compile("(\\d{1,18})-[0-9a-z]+\\.tmp");
 
     private AtomicFiles() {
     }
@@ -85,13 +95,14 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new GendictException(ErrorKind.IO, target + ": cannot write: " + e, e);
         } finally {
-            deleteQuietly(tmp);
+            deleteTree(tmp);
         }
     }
 
     /**
      * Creates a new, uniquely named hidden file or folder beside {@code target}, named
-     * {@code .NAME.RANDOM.tmp}, with the default mode under the process's umask.
+     * {@code .NAME.PID-RANDOM.tmp}, with the default mode under the process's umask, after deleting
+     * the temporary files and folders of {@code target} whose writer is no longer running.
      *
      * @param target    the file or folder it will replace
      * @param directory create a folder rather than a file
@@ -100,14 +111,55 @@ public final class AtomicFiles {
      */
     public static Path createSibling(Path target, boolean directory) throws IOException {
         Path absolute = target.toAbsolutePath();
+        removeLeftovers(absolute);
+        String prefix = "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "-";
         while (true) {
-            Path p = absolute.resolveSibling("." + absolute.getFileName() + "."
-                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            Path p = absolute.resolveSibling(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
             try {
                 return directory ? Files.createDirectory(p) : Files.createFile(p);
             } catch (FileAlreadyExistsException e) {
                 // another name is drawn
             }
+        }
+    }
+
+    /**
+     * Deletes the temporary files and folders of a target left by writers that are no longer running;
+     * those of running writers (this process included) and entries named otherwise are kept.
+     *
+     * @param target the file or folder they were to replace
+     * @throws IOException when its folder cannot be listed
+     */
+    static void removeLeftovers(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(),
+                p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path p : siblings) {
+                Matcher m = WRITER.matcher(p.getFileName().toString().substring(prefix.length()));
+                if (m.matches() && !ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes a file, or a folder and everything in it; ignores failures (for cleanup paths, where the
+     * failure being handled matters more than a leftover).
+     *
+     * @param path the file or folder, or {@code null}
+     */
+    public static void deleteTree(Path path) {
+        if (path == null || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless; the failure being handled matters more
         }
     }
 
@@ -143,17 +195,6 @@ public final class AtomicFiles {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        if (tmp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // the failure being reported matters more than a leftover temporary file
         }
     }
 }

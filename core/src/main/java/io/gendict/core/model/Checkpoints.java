@@ -3,6 +3,7 @@ package io.gendict.core.model;
 import com.google.gson.JsonObject;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.io.AtomicFiles;
 import io.gendict.core.io.Npz;
 import io.gendict.core.spi.Registry;
 import org.ejml.data.DMatrixRMaj;
@@ -67,27 +68,27 @@ public final class Checkpoints {
         Path tmp = dir.resolve("." + PREFIX + batches + ".tmp");
         try {
             Files.createDirectories(dir);
-            ModelStore.deleteTree(tmp);
+            AtomicFiles.deleteTree(tmp);
             Files.createDirectory(tmp);
             Npz.write(tmp.resolve(STATE), state, false);
             ModelStore.writeJson(tmp.resolve(RUN), run);
             ModelStore.writeFiles(tmp, model, List.of(STATE, RUN));
             if (Files.exists(target)) {
-                ModelStore.deleteTree(target);
+                AtomicFiles.deleteTree(target);
             }
             ModelStore.move(tmp, target);
             ModelStore.writeJson(dir.resolve(RUN), run);
         } catch (IOException e) {
             throw new GendictException(ErrorKind.IO, dir + ": cannot write checkpoint " + batches + ": " + e, e);
         } finally {
-            ModelStore.deleteTree(tmp);
+            AtomicFiles.deleteTree(tmp);
         }
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.toList()) {
                 long n = number(p);
                 String name = p.getFileName().toString();
                 if ((n >= 0 && n < batches) || (name.startsWith("." + PREFIX) && !p.equals(tmp))) {
-                    ModelStore.deleteTree(p);
+                    AtomicFiles.deleteTree(p);
                 }
             }
         } catch (IOException e) {
@@ -152,7 +153,7 @@ public final class Checkpoints {
             for (Path p : entries.toList()) {
                 String name = p.getFileName().toString();
                 if (number(p) >= 0 || name.startsWith("." + PREFIX) || name.equals(RUN)) {
-                    ModelStore.deleteTree(p);
+                    AtomicFiles.deleteTree(p);
                 }
             }
         } catch (IOException e) {

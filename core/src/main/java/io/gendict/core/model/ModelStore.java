@@ -23,13 +23,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -43,9 +44,13 @@ import java.util.stream.Stream;
  * checksums.sha256  SHA-256 of each file above ({@code sha256sum -c} format), written last
  * </pre>
  * Loading verifies every checksum and names a missing or altered file. The model checksum — the
- * SHA-256 of {@code checksums.sha256} — identifies the model, e.g. in compressed files. A new folder
- * is written beside its target and moved into place; an existing one is updated file by file, each
- * file atomically, the checksums last.
+ * SHA-256 of {@code checksums.sha256} — identifies the model, e.g. in compressed files. A model is
+ * written completely into a temporary folder beside its target and then moved into place. An
+ * existing folder is replaced as a whole: its other entries (checkpoints, {@code run.json}) are linked
+ * into the new folder, the old folder is renamed to {@code .NAME.replaced}, the new one renamed into
+ * place, and the old one deleted. A process killed at any step leaves the old or the new model
+ * loadable: while the folder is missing between the two renames, {@link #load} reads
+ * {@code .NAME.replaced}, and {@link #recover} (run by {@code learn} under its lock) moves it back.
  *
  * @since 0.1
  */
@@ -60,6 +65,7 @@ public final class ModelStore {
     public static final String INFO = "model.json";
     /** The checksum list. */
     public static final String CHECKSUMS = "checksums.sha256";
+    private static final Set<String> MODEL_FILES = Set.of(DICTIONARY, PRIOR, PRIOR_ARRAYS, INFO, CHECKSUMS);
 
     private ModelStore() {
     }
@@ -86,25 +92,101 @@ public final class ModelStore {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new GendictException(ErrorKind.IO, dir + ": cannot write: folder " + parent + " does not exist");
         }
-        if (Files.isDirectory(dir)) {
-            return writeFiles(dir, model);
-        }
         Path tmp = null;
         try {
             tmp = AtomicFiles.createSibling(dir, true);
             byte[] checksum = writeFiles(tmp, model);
-            move(tmp, dir);
+            if (Files.isDirectory(dir)) {
+                linkOthers(dir, tmp);
+                replace(dir, tmp);
+            } else {
+                move(tmp, dir);
+            }
             tmp = null;
             return checksum;
         } catch (IOException e) {
             throw new GendictException(ErrorKind.IO, dir + ": cannot write: " + e, e);
         } finally {
-            deleteTree(tmp);
+            AtomicFiles.deleteTree(tmp);
         }
     }
 
     /**
-     * Writes the model's files into an existing folder, each atomically, the checksums last.
+     * Completes or undoes a replacement that a killed process left half done: when the folder is
+     * missing and its old version is still aside as {@code .NAME.replaced}, moves that back; when
+     * both exist, deletes the one aside. Call it only while holding the folder's {@link FolderLock}.
+     *
+     * @param dir the model folder
+     * @throws GendictException IO naming the folder when the move fails
+     */
+    public static void recover(Path dir) {
+        Path aside = aside(dir);
+        if (!Files.isDirectory(aside, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            AtomicFiles.deleteTree(aside);
+            return;
+        }
+        try {
+            move(aside, dir);
+        } catch (IOException e) {
+            throw new GendictException(ErrorKind.IO, dir + ": cannot restore it from " + aside + ": " + e, e);
+        }
+    }
+
+    /** @return where a folder's old version waits while it is replaced */
+    private static Path aside(Path dir) {
+        Path absolute = dir.toAbsolutePath();
+        return absolute.resolveSibling("." + absolute.getFileName() + ".replaced");
+    }
+
+    /** Swaps a complete new folder in for an old one by two renames, then deletes the old one. */
+    private static void replace(Path dir, Path fresh) throws IOException {
+        Path aside = aside(dir);
+        AtomicFiles.deleteTree(aside);
+        move(dir, aside);
+        move(fresh, dir);
+        AtomicFiles.deleteTree(aside);
+    }
+
+    /**
+     * Links (or, where hard links are not possible, copies) every entry of {@code from} that is neither
+     * a model file nor a temporary leftover into {@code to}; files in a model folder are only ever
+     * replaced by rename, never changed in place, so sharing them is safe.
+     */
+    private static void linkOthers(Path from, Path to) throws IOException {
+        try (Stream<Path> entries = Files.list(from)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (!MODEL_FILES.contains(name) && !(name.startsWith(".") && name.endsWith(".tmp"))) {
+                    linkTree(p, to.resolve(name));
+                }
+            }
+        }
+    }
+
+    private static void linkTree(Path from, Path to) throws IOException {
+        if (Files.isSymbolicLink(from)) {
+            Files.createSymbolicLink(to, Files.readSymbolicLink(from));
+        } else if (Files.isDirectory(from)) {
+            Files.createDirectory(to);
+            try (Stream<Path> entries = Files.list(from)) {
+                for (Path p : entries.toList()) {
+                    linkTree(p, to.resolve(p.getFileName().toString()));
+                }
+            }
+        } else {
+            try {
+                Files.createLink(to, from);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    /**
+     * Writes the model's files into a folder, each atomically, the checksums last.
      *
      * @param dir   an existing folder
      * @param model the model
@@ -159,7 +241,8 @@ public final class ModelStore {
      *
      * @param extra names of further files the checksums must list (and so verify)
      */
-    static Loaded load(Path dir, Registry registry, List<String> extra) {
+    static Loaded load(Path folder, Registry registry, List<String> extra) {
+        Path dir = Files.isDirectory(folder) || !Files.isDirectory(aside(folder)) ? folder : aside(folder);
         if (!Files.isDirectory(dir)) {
             throw new GendictException(ErrorKind.IO, dir + ": model folder does not exist");
         }
@@ -304,20 +387,6 @@ public final class ModelStore {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
-        }
-    }
-
-    /** Deletes a folder and its files; ignores failures (used on cleanup paths). */
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a leftover temporary folder is harmless; the failure being handled matters more
         }
     }
 }
