@@ -3,6 +3,7 @@ package io.gendict.cli.command;
 import com.google.inject.Guice;
 import io.gendict.cli.Main;
 import io.gendict.cli.PluginEnvironment;
+import io.gendict.core.error.GendictException;
 import io.gendict.core.eval.ReconstructionError;
 import io.gendict.core.io.MappedNpy;
 import io.gendict.core.io.Npy;
@@ -12,6 +13,7 @@ import io.gendict.core.spi.Codes;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.Registry;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,9 +22,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Coding samples block by block gives bit for bit what coding them all at once gives, for every kind
@@ -61,6 +65,26 @@ class StreamedCodingTest {
         StreamedCoding.Distances distances = StreamedCoding.denoise(denoised, learner(model, 1), blocks);
         assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(denoised));
         assertEquals(ReconstructionError.meanRowDistance(yHat, y), distances.mean());
+    }
+
+    @Test
+    void aBadValueInALaterBlockLeavesNoOutput() throws Exception {
+        Path model = dir.resolve("model");
+        StringWriter err = new StringWriter();
+        assertEquals(0, Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "learn", "--synthetic",
+                "m=12", "--prior", LearnCommandTest.PRIOR, "--method", "pca", "--batches", "1", "--out", model.toString()),
+                err.toString());
+        DMatrixRMaj y = Npy.readMatrix(LearnCommandTest.data(dir.resolve("y.npy"), LearnCommandTest.prior(), 12, ROWS, 8));
+        y.set(130, 5, Double.NaN);
+        Path file = dir.resolve("nan.npy");
+        Npy.write(file, y);
+        Path out = dir.resolve("out.npy");
+        GendictException e = assertThrows(GendictException.class, () -> StreamedCoding.denoise(out, learner(model, 1),
+                new SampleBlocks(MappedNpy.open(file), file, "--in", 64)));
+        assertEquals("--in " + file + ": NaN at row 130, column 5; expected finite values", e.getMessage());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.contains("out.npy")).toList());
+        }
     }
 
     private static DictionaryLearner learner(Path model, int threads) {
