@@ -66,7 +66,7 @@ record ChunkDecoder(ExecutorRegistry registry, String prior, String oracle, long
         Built b = built();
         DMatrixRMaj dictionary = DMatrixRMaj.wrap(m, n, a);
         DMatrixRMaj y = new DMatrixRMaj(hi - lo, m);
-        System.arraycopy(block.values(), lo * m, y.data, 0, (hi - lo) * m);
+        block.copyRows(lo, hi, y.data);
         DMatrixRMaj x = new DMatrixRMaj(hi - lo, n);
         double[] objective = new double[hi - lo];
         for (int i = lo; i < hi; ) {

@@ -16,6 +16,8 @@ import java.util.List;
  * ({@link EpochOrder}, the order of {@code gendict learn}), redistributed once (one shuffle per
  * epoch) so that each partition holds whole decode chunks of every batch, sorted by position
  * ({@link ChunkPartitioner}, {@link Block}). A batch is then a position range, read without a scan.
+ * The blocks are the one cached copy of the data (in memory, spilled to disk when it does not fit),
+ * rebuilt from the source for every epoch and, after a lost executor, from Spark's lineage.
  */
 final class EpochLayout {
     private final JavaRDD<Block> blocks;
@@ -50,7 +52,7 @@ final class EpochLayout {
         Broadcast<int[]> b = sc.broadcast(pos);
         int m = data.m();
         JavaRDD<Block> blocks = data.rows()
-                .mapToPair(s -> new Tuple2<>(b.value()[(int) s.index()], s.values()))
+                .mapToPair(s -> new Tuple2<>(b.value()[(int) s.index()], Block.compact(s.values())))
                 .partitionBy(new ChunkPartitioner(partitions, batchSize))
                 .mapPartitionsWithIndex((i, it) -> List.of(Block.of(i, it, m)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());

@@ -6,6 +6,7 @@ import io.gendict.core.error.GendictException;
 import io.gendict.core.io.MappedNpy;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,7 +15,6 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.storage.StorageLevel;
 import org.ejml.data.DMatrixRMaj;
 import scala.Tuple2;
 
@@ -25,16 +25,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A data set on the cluster: every row checked (m values, all finite) and indexed, persisted, with its
- * row count and dimension. Sources: a DataFrame with an array column (any numeric element type),
- * Parquet files, or .npy shards (N_i×m float32/float64 files, read on the executors, indexed in
- * file-name order). A bad row fails the load with a one-line {@link GendictException} naming the
- * source, the row and the expectation.
+ * A data set on the cluster: every row checked (m values, all finite) and indexed, with its row count
+ * and dimension. Sources: a DataFrame with an array column (any numeric element type), Parquet files
+ * (rows numbered by file path, then by their order inside each file), or .npy shards (N_i×m
+ * float32/float64 files, read on the executors, numbered in file-name order). A bad row fails the load
+ * with a one-line {@link GendictException} naming the source, the row and the expectation. The rows are
+ * not cached: each job reads them from the source again, and {@link EpochLayout} keeps the one cached
+ * copy that learning needs.
  *
- * @param rows  the checked rows, persisted
+ * @param rows  the checked rows, read from the source on demand
  * @param count N
  * @param m     the dimension
  * @since 0.1
@@ -42,6 +46,10 @@ import java.util.stream.Stream;
 public record Samples(JavaRDD<Sample> rows, long count, int m) {
     /** Rows read from .npy shards at a time. */
     private static final int READ_BLOCK = 1024;
+    /** Parquet's hidden column of the file a row comes from. */
+    private static final String FILE_PATH = "_metadata.file_path";
+    /** Parquet's hidden column of a row's position in its file. */
+    private static final String ROW_INDEX = "_metadata.row_index";
 
     /**
      * Loads {@code --data}: a .npy file, a folder of .npy shards, or Parquet (a file or a folder, or
@@ -57,7 +65,7 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
     public static Samples load(SparkSession spark, String data, String option, String column, int m) {
         String source = option + " " + data;
         if (data.contains("://")) {
-            return fromDataset(SparkJobs.run("reading " + source, () -> spark.read().parquet(data)), column, m, source);
+            return fromParquet(spark, data, column, m, source);
         }
         Path path = Path.of(data);
         if (!Files.exists(path)) {
@@ -67,7 +75,38 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
         if (!shards.isEmpty()) {
             return fromNpy(JavaSparkContext.fromSparkContext(spark.sparkContext()), shards, m, option);
         }
-        return fromDataset(SparkJobs.run("reading " + source, () -> spark.read().parquet(data)), column, m, source);
+        return fromParquet(spark, data, column, m, source);
+    }
+
+    /**
+     * Reads Parquet files and numbers their rows in the order of the files' paths (their names, within
+     * one folder), then in each file's own row order, whatever the sizes of the files or how Spark
+     * splits them into partitions.
+     *
+     * @param spark  the session
+     * @param data   a Parquet file or folder, or a URI
+     * @param column its array column holding the samples
+     * @param m      the expected dimension, or -1 to take it from the first row
+     * @param source names the data in messages
+     * @return the checked samples
+     */
+    static Samples fromParquet(SparkSession spark, String data, String column, int m, String source) {
+        Dataset<Row> df = SparkJobs.run("reading " + source, () -> spark.read().parquet(data));
+        Column values = arrayColumn(df, column, source);
+        List<Row> files = SparkJobs.run("reading " + source, () -> df.groupBy(functions.col(FILE_PATH)).count()
+                .collectAsList());
+        TreeMap<String, Long> offsets = new TreeMap<>();
+        files.forEach(r -> offsets.put(r.getString(0), r.getLong(1)));
+        long total = 0;
+        for (Map.Entry<String, Long> file : offsets.entrySet()) {
+            long rows = file.getValue();
+            file.setValue(total);
+            total += rows;
+        }
+        int dim = m >= 0 ? m : firstLength(df.select(values), source, column);
+        JavaRDD<Sample> rows = df.select(values, functions.col(FILE_PATH), functions.col(ROW_INDEX))
+                .javaRDD().map(r -> sample(r, offsets.get(r.getString(1)) + r.getLong(2), dim, source));
+        return counted(rows, dim, source);
     }
 
     /**
@@ -78,6 +117,14 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
      * @return the checked samples, indexed in the DataFrame's row order
      */
     public static Samples fromDataset(Dataset<Row> df, String column, int m, String source) {
+        Dataset<Row> values = df.select(arrayColumn(df, column, source));
+        int dim = m >= 0 ? m : firstLength(values, source, column);
+        JavaRDD<Sample> rows = values.javaRDD().zipWithIndex().map(t -> sample(t._1(), t._2(), dim, source));
+        return counted(rows, dim, source);
+    }
+
+    /** @return column {@code column} of {@code df} as arrays of doubles, after checking that it is an array of numbers */
+    private static Column arrayColumn(Dataset<Row> df, String column, String source) {
         if (!Arrays.asList(df.columns()).contains(column)) {
             throw new GendictException(ErrorKind.INVALID_INPUT, source + ": no column '" + column + "'; columns are "
                     + Arrays.toString(df.columns()));
@@ -87,10 +134,7 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
             throw new GendictException(ErrorKind.INVALID_INPUT, source + ": column '" + column + "' is "
                     + type.simpleString() + ", expected an array of numbers (one sample per row)");
         }
-        Dataset<Row> values = df.select(functions.col(column).cast(DataTypes.createArrayType(DataTypes.DoubleType)));
-        int dim = m >= 0 ? m : firstLength(values, source, column);
-        JavaRDD<Sample> rows = values.javaRDD().zipWithIndex().map(t -> sample(t._1(), t._2(), dim, source));
-        return persist(rows, dim, source);
+        return functions.col(column).cast(DataTypes.createArrayType(DataTypes.DoubleType));
     }
 
     private static int firstLength(Dataset<Row> values, String source, String column) {
@@ -151,7 +195,7 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
             total += npy.rows();
         }
         JavaRDD<Sample> rows = sc.parallelize(offsets, offsets.size()).flatMap(t -> readShard(t, option));
-        return persist(rows, dim, option + " " + shards.get(0).getParent());
+        return counted(rows, dim, option + " " + shards.get(0).getParent());
     }
 
     private static Iterator<Sample> readShard(Tuple2<String, Long> shard, String option) {
@@ -183,13 +227,13 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
         };
     }
 
-    private static Samples persist(JavaRDD<Sample> rows, int m, String source) {
-        JavaRDD<Sample> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
-        long count = SparkJobs.run("reading " + source, cached::count);
+    /** Checks every row once (the count reads them all) and refuses empty data. */
+    private static Samples counted(JavaRDD<Sample> rows, int m, String source) {
+        long count = SparkJobs.run("reading " + source, rows::count);
         if (count == 0) {
             throw new GendictException(ErrorKind.INVALID_INPUT, source + ": empty data, expected at least one sample");
         }
-        return new Samples(cached, count, m);
+        return new Samples(rows, count, m);
     }
 
     private static List<Path> npyShards(Path data) {
@@ -203,8 +247,4 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
         }
     }
 
-    /** Releases the cached rows. */
-    public void release() {
-        rows.unpersist(false);
-    }
 }

@@ -65,7 +65,6 @@ public final class SparkCodingCommands {
                 PrintWriter w = spec.commandLine().getOut();
                 w.println(summary);
                 w.flush();
-                samples.release();
             } finally {
                 sparkOptions.close();
             }

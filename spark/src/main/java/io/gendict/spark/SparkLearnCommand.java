@@ -86,7 +86,6 @@ public final class SparkLearnCommand implements Runnable {
             Samples samples = Samples.load(sparkOptions.session(), data, "--data", sparkOptions.column, -1);
             Model model = SparkLearner.learn(sparkOptions.context(), samples, new SparkLearner.Settings(prior, method, oracle,
                     update, batchSize, batches, seed, sparkOptions.partitions()), plugins.registry(), shipped);
-            samples.release();
             ModelStore.save(out, model);
             PrintWriter w = spec.commandLine().getOut();
             var curve = model.info().curve();

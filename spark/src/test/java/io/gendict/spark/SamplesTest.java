@@ -9,12 +9,18 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,6 +62,39 @@ class SamplesTest extends LocalSparkTest {
         assertEquals(7, s.count());
         for (Sample row : s.rows().collect()) {
             assertEquals(row.index() * 3.0, row.values()[0]);
+        }
+    }
+
+    @Test
+    void parquetFilesAreNumberedInFileNameOrderWhateverTheirSizesAndSplits() throws IOException {
+        int[] sizes = {7, 300, 40};
+        Path folder = Files.createDirectories(dir.resolve("parts"));
+        DMatrixRMaj y = RandomMatrices_DDRM.rectangle(347, 4, new Random(3));
+        for (int i = 0; i < y.numRows; i++) {
+            y.set(i, 0, i);
+        }
+        int from = 0;
+        for (int f = 0; f < sizes.length; f++) {
+            Path written = dir.resolve("written-" + f);
+            TestData.frame(spark, CommonOps_DDRM.extract(y, from, from + sizes[f], 0, 4)).write()
+                    .option("parquet.block.size", 2048).parquet(written.toString());
+            try (Stream<Path> files = Files.list(written)) {
+                Path part = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+                Files.move(part, folder.resolve("part-" + (char) ('a' + f) + ".parquet"));
+            }
+            from += sizes[f];
+        }
+        String split = spark.conf().get("spark.sql.files.maxPartitionBytes");
+        spark.conf().set("spark.sql.files.maxPartitionBytes", "4096");
+        try {
+            Samples s = Samples.load(spark, folder.toString(), "--data", "y", -1);
+            assertEquals(347, s.count());
+            assertTrue(s.rows().getNumPartitions() > 3, "the large file is split");
+            for (Sample row : s.rows().collect()) {
+                assertEquals(row.index(), row.values()[0]);
+            }
+        } finally {
+            spark.conf().set("spark.sql.files.maxPartitionBytes", split);
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -136,6 +137,19 @@ class SparkCommandsTest extends LocalSparkTest {
         Path copy = elsewhere.resolve();
         assertEquals("hello", Files.readString(copy.resolve("note.txt")));
         assertEquals(folder.toAbsolutePath(), shipped.resolve());
+    }
+
+    @Test
+    void executorsNeverUseAFolderWhoseFilesHaveTheShippedNamesButOtherContents() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("plugins"));
+        Files.writeString(folder.resolve("plugin.jar"), "version 2");
+        ShippedFolder shipped = ShippedFolder.ship(JavaSparkContext.fromSparkContext(spark.sparkContext()), folder, "--plugins");
+        Files.writeString(folder.resolve("plugin.jar"), "version 1");
+        Path used = shipped.resolve();
+        assertNotEquals(folder.toAbsolutePath(), used);
+        assertEquals("version 2", Files.readString(used.resolve("plugin.jar")));
+        Files.writeString(used.resolve("plugin.jar"), "tampered");
+        assertEquals("version 2", Files.readString(shipped.resolve().resolve("plugin.jar")));
     }
 
     private void buildExampleJar(Path jar) throws IOException {
