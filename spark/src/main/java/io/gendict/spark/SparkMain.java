@@ -16,7 +16,8 @@ import java.io.PrintWriter;
 
 /**
  * Entry point of gendict on Spark ({@code spark-submit --class io.gendict.spark.SparkMain gendict-spark.jar
- * COMMAND ...}): spark-learn, spark-encode, spark-denoise, spark-compress and spark-bench, with the
+ * COMMAND ...}): spark-learn, spark-encode, spark-denoise, spark-compress, spark-bench and the helpers of
+ * the standalone-cluster script (spark-synthetic, spark-compare), with the
  * errors and exit codes of {@code gendict} (0 success, 2 bad input or usage, 1 internal failure).
  *
  * @since 0.1
@@ -30,6 +31,8 @@ import java.io.PrintWriter;
             SparkCodingCommands.Denoise.class,
             SparkCodingCommands.Compress.class,
             SparkBenchCommand.class,
+            ClusterCheckCommands.Synthetic.class,
+            ClusterCheckCommands.Compare.class,
             CommandLine.HelpCommand.class
         })
 public final class SparkMain implements Runnable {
