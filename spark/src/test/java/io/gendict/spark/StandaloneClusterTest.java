@@ -36,11 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * spark-learn on a real standalone cluster — a master and two workers, each its own JVM on this host,
  * with SPARK_HOME holding a jars/ folder and SPARK_SCALA_VERSION=2.13 as spark/cluster/standalone.sh
  * sets them — survives an executor killed (SIGKILL) in the middle of the run and learns the dictionary
- * of {@code local[2]} bit for bit. Slow (JVM starts, executor recovery), so tagged {@code cluster} and
+ * of {@code local[2]} bit for bit. Slow (JVM starts, executor recovery), so tagged {@code slow} and
  * left out of the default build; run it with
- * {@code mvn -o -pl spark -am test -Pcluster -Dtest=StandaloneClusterTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -o -pl spark -am test -Pslow -Dtest=StandaloneClusterTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@Tag("cluster")
+@Tag("slow")
 class StandaloneClusterTest {
     private static final Registry REGISTRY = PluginRegistry.of(new PluginLoader().load(null));
     private static final String PRIOR = "group-sparsity:n=16,k=3";
