@@ -35,6 +35,6 @@ final class BitReader {
                 break;
             }
         }
-        return (z >>> 1) ^ -(z & 1);
+        return ZigZag.decode(z);
     }
 }

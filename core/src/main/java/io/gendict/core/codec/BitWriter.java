@@ -25,7 +25,7 @@ final class BitWriter {
 
     /** Writes a signed value as a zig-zag LEB128 varint (byte-aligned groups of 7 bits). */
     void writeVarint(long value) {
-        long z = (value << 1) ^ (value >> 63);
+        long z = ZigZag.encode(value);
         do {
             long group = z & 0x7F;
             z >>>= 7;

@@ -20,10 +20,10 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * The binary file of {@code gendict compress}: the packed codes of B samples, so that the file size
- * is the true storage cost. Layout (big-endian):
+ * The binary file of {@code gendict compress}: the quantized codes of B samples, so that the file
+ * size is the true storage cost. Layout (big-endian):
  * <pre>
- *  magic "GDCZ" · version u16 (=1) · flags u16 (bit 0: sparse codes)
+ *  magic "GDCZ" · version u16 (1 = packed payload, 2 = arithmetic-coded payload) · flags u16 (bit 0: sparse codes)
  *  rows i32 (B) · cols i32 (k latents, or K slots per sparse code) · atoms i32 (n, sparse only)
  *  quantizer kind u8 (1 = decimal digits, 2 = uniform bits) · quantizer parameter u8 (D or b)
  *  model checksum: 32 bytes (SHA-256 of the model the codes need)
@@ -31,15 +31,17 @@ import java.util.zip.CRC32C;
  *  payload length i64 · payload
  *  CRC-32C of everything above, i32
  * </pre>
- * Payload, row by row: for sparse codes first each slot's atom index + 1 (0 = unused slot) in
- * ⌈log2(n + 1)⌉ bits; then the values — digits mode: zig-zag varints of round(v·10^D); bits mode:
- * b-bit level indices. Unused sparse slots store no value.
+ * The payload holds, row by row: for sparse codes first each slot's atom index + 1 (0 = unused
+ * slot); then the values of the used slots — digits mode: round(v·10^D); bits mode: the b-bit level
+ * index. Version 1 ({@link PayloadFormat#PACKED}) packs indices in ⌈log2(n + 1)⌉ bits, integers as
+ * zig-zag varints and levels in b bits; version 2 ({@link PayloadFormat#ARITHMETIC}, written by
+ * default) codes the same symbols with an adaptive binary range coder, one model per column and one
+ * for the indices. Both versions are read.
  *
  * @since 0.1
  */
 public final class CodeContainer {
     private static final byte[] MAGIC = {'G', 'D', 'C', 'Z'};
-    private static final int VERSION = 1;
     private static final int CHECKSUM_BYTES = 32;
     private static final int KIND_DIGITS = 1;
     private static final int KIND_BITS = 2;
@@ -54,12 +56,15 @@ public final class CodeContainer {
      * @param atoms         n for sparse codes, 0 for dense
      * @param quantizer     the quantizer the values were stored with
      * @param modelChecksum the 32-byte checksum of the model they need
+     * @param format        how the payload was stored
+     * @param payloadBytes  the payload's length; the rest of the file is header and checksum
      */
-    public record Contents(Codes codes, int atoms, Quantizer quantizer, byte[] modelChecksum) {
+    public record Contents(Codes codes, int atoms, Quantizer quantizer, byte[] modelChecksum, PayloadFormat format,
+                           long payloadBytes) {
     }
 
     /**
-     * Quantizes and packs codes.
+     * Quantizes and packs codes with an arithmetic-coded payload (version 2).
      *
      * @param codes         codes to store. Not modified.
      * @param atoms         n (number of atoms) for sparse codes, ignored for dense
@@ -69,6 +74,22 @@ public final class CodeContainer {
      * @throws GendictException INVALID_PARAMETER for another quantizer, INVALID_INPUT for non-finite codes
      */
     public static byte[] encode(Codes codes, int atoms, Quantizer quantizer, byte[] modelChecksum) {
+        return encode(codes, atoms, quantizer, modelChecksum, PayloadFormat.ARITHMETIC);
+    }
+
+    /**
+     * Quantizes and packs codes.
+     *
+     * @param codes         codes to store. Not modified.
+     * @param atoms         n (number of atoms) for sparse codes, ignored for dense
+     * @param quantizer     a {@link DecimalQuantizer} or a {@link UniformQuantizer}
+     * @param modelChecksum 32 bytes identifying the model
+     * @param format        how to store the payload
+     * @return the file's bytes
+     * @throws GendictException INVALID_PARAMETER for another quantizer, INVALID_INPUT for non-finite codes
+     */
+    public static byte[] encode(Codes codes, int atoms, Quantizer quantizer, byte[] modelChecksum,
+                                PayloadFormat format) {
         Checks.parameter(modelChecksum.length == CHECKSUM_BYTES, "model checksum: expected 32 bytes");
         Checks.finite("codes", codes.values());
         DMatrixRMaj v = codes.values();
@@ -104,12 +125,12 @@ public final class CodeContainer {
             throw new GendictException(ErrorKind.INVALID_PARAMETER,
                     "compress: quantizer " + quantizer.describe() + " cannot be stored; use --digits or --bits");
         }
-        int indexBits = codes.sparse() ? 64 - Long.numberOfLeadingZeros(atoms) : 0;
-        BitWriter payload = new BitWriter();
+        SymbolLayout layout = layout(cols, codes.sparse(), atoms, kind, parameter);
+        SymbolSink payload = SymbolSink.of(format, layout);
         for (int r = 0; r < rows; r++) {
             if (codes.sparse()) {
                 for (int c = 0; c < cols; c++) {
-                    payload.write(codes.indices()[r * cols + c] + 1L, indexBits);
+                    payload.index(codes.indices()[r * cols + c] + 1L);
                 }
             }
             for (int c = 0; c < cols; c++) {
@@ -117,20 +138,16 @@ public final class CodeContainer {
                     continue;
                 }
                 double x = v.data[r * cols + c];
-                if (kind == KIND_DIGITS) {
-                    payload.writeVarint(((DecimalQuantizer) quantizer).integer(x));
-                } else {
-                    UniformQuantizer u = (UniformQuantizer) quantizer;
-                    payload.write(u.level(x, min[c], max[c]), u.bits());
-                }
+                payload.value(c, kind == KIND_DIGITS ? ((DecimalQuantizer) quantizer).integer(x)
+                        : ((UniformQuantizer) quantizer).level(x, min[c], max[c]));
             }
         }
-        byte[] body = payload.toByteArray();
+        byte[] body = payload.finish();
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + 64 + 16 * cols);
             DataOutputStream out = new DataOutputStream(bytes);
             out.write(MAGIC);
-            out.writeShort(VERSION);
+            out.writeShort(format.version());
             out.writeShort(codes.sparse() ? 1 : 0);
             out.writeInt(rows);
             out.writeInt(cols);
@@ -184,8 +201,9 @@ public final class CodeContainer {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 4, bytes.length - 8));
             int version = in.readUnsignedShort();
-            if (version != VERSION) {
-                throw bad(file, "unsupported version " + version + ", expected " + VERSION);
+            PayloadFormat format = PayloadFormat.ofVersion(version);
+            if (format == null) {
+                throw bad(file, "unsupported container version " + version + "; this gendict reads versions 1 and 2");
             }
             boolean sparse = (in.readUnsignedShort() & 1) != 0;
             int rows = in.readInt();
@@ -193,7 +211,8 @@ public final class CodeContainer {
             int atoms = in.readInt();
             int kind = in.readUnsignedByte();
             int parameter = in.readUnsignedByte();
-            if (rows < 0 || cols < 0 || (sparse && atoms <= 0) || (long) rows * cols > bytes.length * 8L) {
+            long symbols = format == PayloadFormat.PACKED ? bytes.length * 8L : RangeEncoder.maxDecisions(bytes.length);
+            if (rows < 0 || cols < 0 || (sparse && atoms <= 0) || (long) rows * cols > symbols) {
                 throw bad(file, "implausible shape " + rows + "×" + cols + " (atoms " + atoms + ")");
             }
             Quantizer quantizer = quantizer(kind, parameter, file);
@@ -208,6 +227,11 @@ public final class CodeContainer {
             }
             MemoryBudget.require(ErrorKind.INVALID_INPUT, file + ": codes of shape " + rows + "×" + cols,
                     MemoryBudget.product(rows, cols, Double.BYTES + (sparse ? Integer.BYTES : 0)));
+            SymbolLayout layout = layout(cols, sparse, atoms, kind, parameter);
+            if (format == PayloadFormat.ARITHMETIC) {
+                MemoryBudget.require(ErrorKind.INVALID_INPUT, file + ": the coding models of " + cols + " columns",
+                        layout.modelBytes(rows));
+            }
             double[] min = new double[kind == KIND_BITS ? cols : 0];
             double[] max = new double[min.length];
             for (int c = 0; c < min.length; c++) {
@@ -224,25 +248,25 @@ public final class CodeContainer {
             }
             byte[] body = new byte[(int) length];
             in.readFully(body);
-            return new Contents(unpack(body, rows, cols, atoms, sparse, quantizer, min, max), sparse ? atoms : 0,
-                    quantizer, model);
-        } catch (EOFException | IllegalStateException e) {
+            return new Contents(unpack(SymbolSource.of(format, layout, body), rows, cols, atoms, sparse, quantizer, min, max),
+                    sparse ? atoms : 0, quantizer, model, format, length);
+        } catch (EOFException e) {
             throw bad(file, "truncated (" + e.getMessage() + ")");
+        } catch (IllegalStateException e) {
+            throw bad(file, "corrupt or truncated payload (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new IllegalStateException("in-memory stream failed", e);
         }
     }
 
-    private static Codes unpack(byte[] body, int rows, int cols, int atoms, boolean sparse, Quantizer quantizer,
+    private static Codes unpack(SymbolSource reader, int rows, int cols, int atoms, boolean sparse, Quantizer quantizer,
                                 double[] min, double[] max) {
-        BitReader reader = new BitReader(body);
         DMatrixRMaj values = new DMatrixRMaj(rows, cols);
         int[] indices = sparse ? new int[rows * cols] : null;
-        int indexBits = sparse ? 64 - Long.numberOfLeadingZeros(atoms) : 0;
         for (int r = 0; r < rows; r++) {
             if (sparse) {
                 for (int c = 0; c < cols; c++) {
-                    long index = reader.read(indexBits) - 1;
+                    long index = reader.index() - 1;
                     if (index >= atoms) {
                         throw new IllegalStateException("atom index " + index + " out of range");
                     }
@@ -254,11 +278,17 @@ public final class CodeContainer {
                     continue;
                 }
                 values.data[r * cols + c] = quantizer instanceof DecimalQuantizer d
-                        ? d.value(reader.readVarint())
-                        : ((UniformQuantizer) quantizer).value(reader.read(((UniformQuantizer) quantizer).bits()), min[c], max[c]);
+                        ? d.value(reader.value(c))
+                        : ((UniformQuantizer) quantizer).value(reader.value(c), min[c], max[c]);
             }
         }
+        reader.finish();
         return new Codes(values, indices);
+    }
+
+    private static SymbolLayout layout(int cols, boolean sparse, int atoms, int kind, int parameter) {
+        return new SymbolLayout(cols, sparse ? 64 - Long.numberOfLeadingZeros(atoms) : 0, kind == KIND_DIGITS,
+                kind == KIND_DIGITS ? Long.SIZE : parameter);
     }
 
     private static Quantizer quantizer(int kind, int parameter, String file) {

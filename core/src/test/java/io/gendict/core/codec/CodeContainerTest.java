@@ -3,10 +3,12 @@ package io.gendict.core.codec;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.eval.DecimalQuantizer;
+import io.gendict.core.eval.Quantizer;
 import io.gendict.core.eval.UniformQuantizer;
 import io.gendict.core.spi.Codes;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
 
 class CodeContainerTest {
     private static final byte[] MODEL = checksum(1);
@@ -54,7 +57,7 @@ class CodeContainerTest {
     void bitsRoundTripCostsExactlyBBitsPerValue() {
         DMatrixRMaj z = random(100, 10, 2);
         UniformQuantizer q = new UniformQuantizer(8);
-        byte[] file = CodeContainer.encode(new Codes(z, null), 0, q, MODEL);
+        byte[] file = CodeContainer.encode(new Codes(z, null), 0, q, MODEL, PayloadFormat.PACKED);
         DMatrixRMaj expected = z.copy();
         q.quantize(expected);
         assertArrayEquals(expected.data, CodeContainer.decode(file, "x", MODEL).codes().values().data, 1e-12);
@@ -71,6 +74,94 @@ class CodeContainerTest {
         assertArrayEquals(idx, back.codes().indices());
         assertArrayEquals(v.data, back.codes().values().data, 0.0);
         assertEquals(300, back.atoms());
+    }
+
+    @Test
+    void bothPayloadFormatsStoreTheSameCodes() {
+        qt().withFixedSeed(31L).withExamples(150)
+                .forAll(Generate.range(0, 40), Generate.range(1, 12), Generate.range(0, 5), Generate.longRange(0, Long.MAX_VALUE))
+                .checkAssert((rows, cols, mode, seed) -> {
+                    SplittableRandom rng = new SplittableRandom(seed);
+                    DMatrixRMaj v = random(rows, cols, seed);
+                    int atoms = 1 + rng.nextInt(600);
+                    int[] idx = null;
+                    if (mode >= 3) {
+                        idx = new int[rows * cols];
+                        for (int i = 0; i < idx.length; i++) {
+                            idx[i] = rng.nextInt(4) == 0 ? -1 : rng.nextInt(atoms);
+                        }
+                    }
+                    Quantizer q = mode % 3 == 0 ? new DecimalQuantizer(rng.nextInt(7))
+                            : new UniformQuantizer(mode % 3 == 1 ? 1 + rng.nextInt(12) : 13 + rng.nextInt(20));
+                    Codes codes = new Codes(v, idx);
+                    CodeContainer.Contents packed = CodeContainer.decode(
+                            CodeContainer.encode(codes, atoms, q, MODEL, PayloadFormat.PACKED), "p", MODEL);
+                    byte[] file = CodeContainer.encode(codes, atoms, q, MODEL);
+                    CodeContainer.Contents coded = CodeContainer.decode(file, "a", MODEL);
+                    assertArrayEquals(packed.codes().values().data, coded.codes().values().data, 0.0);
+                    assertArrayEquals(packed.codes().indices(), coded.codes().indices());
+                    assertEquals(PayloadFormat.PACKED, packed.format());
+                    assertEquals(PayloadFormat.ARITHMETIC, coded.format());
+                    assertEquals(2, ByteBuffer.wrap(file, 4, 2).getShort());
+                    assertTrue(coded.payloadBytes() >= 5 && coded.payloadBytes() < file.length);
+                });
+    }
+
+    @Test
+    void arithmeticCodingBeatsPackingOnPeakedValues() {
+        SplittableRandom rng = new SplittableRandom(7);
+        DMatrixRMaj z = new DMatrixRMaj(1000, 20);
+        for (int i = 0; i < z.data.length; i++) {
+            z.data[i] = rng.nextGaussian();
+        }
+        z.data[0] = 6;
+        z.data[1] = -6;
+        Codes codes = new Codes(z, null);
+        UniformQuantizer q = new UniformQuantizer(8);
+        CodeContainer.Contents packed = CodeContainer.decode(
+                CodeContainer.encode(codes, 0, q, MODEL, PayloadFormat.PACKED), "p", MODEL);
+        CodeContainer.Contents coded = CodeContainer.decode(CodeContainer.encode(codes, 0, q, MODEL), "a", MODEL);
+        double entropyBits = 0;
+        for (int c = 0; c < z.numCols; c++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < z.numRows; r++) {
+                min = Math.min(min, z.get(r, c));
+                max = Math.max(max, z.get(r, c));
+            }
+            int[] counts = new int[256];
+            for (int r = 0; r < z.numRows; r++) {
+                counts[(int) q.level(z.get(r, c), min, max)]++;
+            }
+            for (int n : counts) {
+                entropyBits -= n == 0 ? 0 : n * Math.log((double) n / z.numRows) / Math.log(2);
+            }
+        }
+        assertEquals(1000 * 20, packed.payloadBytes());
+        assertTrue(coded.payloadBytes() * 8 < entropyBits * 1.05, "arithmetic payload " + coded.payloadBytes()
+                + " bytes, empirical entropy " + entropyBits / 8 + " bytes");
+    }
+
+    @Test
+    void anUnknownVersionIsNamed() {
+        byte[] file = CodeContainer.encode(new Codes(random(2, 2, 4), null), 0, new DecimalQuantizer(2), MODEL);
+        ByteBuffer.wrap(file).putShort(4, (short) 3);
+        CRC32C crc = new CRC32C();
+        crc.update(file, 0, file.length - 4);
+        ByteBuffer.wrap(file).putInt(file.length - 4, (int) crc.getValue());
+        GendictException e = assertThrows(GendictException.class, () -> CodeContainer.decode(file, "v.gdz", MODEL));
+        assertEquals("v.gdz: unsupported container version 3; this gendict reads versions 1 and 2", e.getMessage());
+    }
+
+    @Test
+    void anArithmeticHeaderClaimingMoreValuesThanItsPayloadCanHoldIsRefused() {
+        byte[] file = CodeContainer.encode(new Codes(new DMatrixRMaj(1000, 1), null), 0, new DecimalQuantizer(0), MODEL);
+        ByteBuffer.wrap(file).putInt(8, 1_000_000_000);
+        CRC32C crc = new CRC32C();
+        crc.update(file, 0, file.length - 4);
+        ByteBuffer.wrap(file).putInt(file.length - 4, (int) crc.getValue());
+        GendictException e = assertThrows(GendictException.class, () -> CodeContainer.decode(file, "z.gdz", MODEL));
+        assertTrue(e.getMessage().startsWith("z.gdz: implausible shape 1000000000×1"), e.getMessage());
     }
 
     @Test

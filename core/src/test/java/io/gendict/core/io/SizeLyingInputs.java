@@ -73,7 +73,7 @@ public final class SizeLyingInputs {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(new byte[] {'G', 'D', 'C', 'Z'});
-        out.writeShort(1);
+        out.writeShort(rng.nextInt(1, 3));
         out.writeShort(rng.nextInt(2));
         out.writeInt((int) size(rng));
         out.writeInt((int) size(rng));

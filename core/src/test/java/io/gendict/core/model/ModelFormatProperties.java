@@ -1,6 +1,7 @@
 package io.gendict.core.model;
 
 import io.gendict.core.codec.CodeContainer;
+import io.gendict.core.codec.PayloadFormat;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.eval.DecimalQuantizer;
 import io.gendict.core.eval.UniformQuantizer;
@@ -66,7 +67,11 @@ class ModelFormatProperties {
                 CodeContainer.encode(new Codes(values, null), 0, new DecimalQuantizer(4), MODEL),
                 CodeContainer.encode(new Codes(values, null), 0, new UniformQuantizer(6), MODEL),
                 CodeContainer.encode(new Codes(values, new int[] {0, 4, -1, 2, 1, 3, 5, 6, 7, -1, -1, -1, 1, 2, 3}), 9,
-                        new UniformQuantizer(5), MODEL));
+                        new UniformQuantizer(5), MODEL),
+                CodeContainer.encode(new Codes(values, null), 0, new UniformQuantizer(20), MODEL),
+                CodeContainer.encode(new Codes(values, null), 0, new DecimalQuantizer(4), MODEL, PayloadFormat.PACKED),
+                CodeContainer.encode(new Codes(values, new int[] {0, 4, -1, 2, 1, 3, 5, 6, 7, -1, -1, -1, 1, 2, 3}), 9,
+                        new UniformQuantizer(5), MODEL, PayloadFormat.PACKED));
         qt().withFixedSeed(12L).withExamples(400)
                 .forAll(Generate.range(0, valid.size() - 1), mutations())
                 .checkAssert((base, ops) -> survive(() -> CodeContainer.decode(mutate(valid.get(base), ops), "fuzz.gdz", MODEL),
