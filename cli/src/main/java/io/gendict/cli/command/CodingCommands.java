@@ -2,7 +2,9 @@ package io.gendict.cli.command;
 
 import io.gendict.cli.option.PluginsOption;
 import io.gendict.cli.option.ThreadsOption;
+import io.gendict.cli.plot.ImageTiles;
 import io.gendict.core.codec.CodeContainer;
+import io.gendict.core.codec.RateControl;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.eval.Quantizer;
@@ -128,27 +130,46 @@ public final class CodingCommands {
     }
 
     /** {@code gendict compress}: codes, quantizes and packs samples into a binary container. */
-    @Command(name = "compress", description = "Compress samples into a binary file of packed codes; prints bits per "
-            + "sample, compression ratio vs float32 and reconstruction error.")
+    @Command(name = "compress", description = "Compress samples into a binary file of entropy-coded codes; prints bits "
+            + "per sample, compression ratio vs float32 and reconstruction error.")
     public static final class Compress extends Base {
         @ArgGroup(exclusive = true)
         Precision precision = new Precision();
 
+        @Option(names = "--target-bits", paramLabel = "N",
+                description = "Pick the most bits per code value (32 down to 1) whose file costs at most N bits per "
+                        + "sample, header included; excludes --digits and --bits.")
+        Double targetBits;
+
         @Override
         public void run() {
             Quantizer q = precision.quantizer(4);
+            if (targetBits != null && (precision.bits != null || precision.digits != null)) {
+                throw new GendictException(ErrorKind.INVALID_PARAMETER,
+                        "--target-bits picks the quantizer itself; leave out --digits and --bits");
+            }
             SampleBlocks y = samples();
             DictionaryLearner learner = learner();
             Codes codes = StreamedCoding.encode(learner, y);
-            byte[] bytes = CodeContainer.encode(codes, learner.dictionary().numCols, q, model.loaded(plugins).checksum());
+            byte[] checksum = model.loaded(plugins).checksum();
+            int atoms = learner.dictionary().numCols;
+            byte[] bytes;
+            if (targetBits == null) {
+                bytes = CodeContainer.encode(codes, atoms, q, checksum);
+            } else {
+                RateControl.Fit fit = RateControl.fit(codes, atoms, checksum, targetBits);
+                bytes = fit.file();
+                q = fit.quantizer();
+            }
             AtomicFiles.write(out, o -> o.write(bytes));
             Codes stored = CodeContainer.decode(bytes, out.toString(), model.loaded(plugins).checksum()).codes();
             StreamedCoding.Distances distances = StreamedCoding.compare(learner, stored, y);
             double bitsPerSample = bytes.length * 8.0 / y.rows();
             double ratio = (double) y.rows() * y.cols() * 4 / bytes.length;
-            stdout().printf("%s: %d samples, %d bytes, %.2f bits per sample, compression ratio %.2f vs float32, "
-                            + "reconstruction error %.6g (mean ‖y − ŷ‖), relative %.6g%n",
-                    out, y.rows(), bytes.length, bitsPerSample, ratio, distances.mean(), distances.relative());
+            stdout().printf("%s: %d samples, %d bytes, %.2f bits per sample (quantizer %s), compression ratio %.2f vs "
+                            + "float32, reconstruction error %.6g (mean ‖y − ŷ‖), relative %.6g%n",
+                    out, y.rows(), bytes.length, bitsPerSample, q.describe(), ratio, distances.mean(),
+                    distances.relative());
             stdout().flush();
         }
     }
@@ -156,6 +177,13 @@ public final class CodingCommands {
     /** {@code gendict decompress}: unpacks a container and reconstructs the samples. */
     @Command(name = "decompress", description = "Reconstruct samples from a file written by gendict compress.")
     public static final class Decompress extends Base {
+        /** The most samples {@code --png} shows. */
+        static final int PNG_SAMPLES = 64;
+
+        @Option(names = "--png", paramLabel = "FILE",
+                description = "Also write the first 64 reconstructions as a grid of grey images (square samples only).")
+        Path png;
+
         @Override
         public void run() {
             DataFiles.requireReadable(in, "--in");
@@ -167,8 +195,18 @@ public final class CodingCommands {
             }
             Codes codes = CodeContainer.decode(bytes, in.toString(), model.loaded(plugins).checksum()).codes();
             DataFiles.requireOutputFolder(out, "--out");
+            if (png != null) {
+                DataFiles.requireOutputFolder(png, "--png");
+                ImageTiles.requireSquare(model.dimension(plugins), "--png");
+            }
             StreamedCoding.writeReconstruction(out, learner(), codes);
-            stdout().printf("decompressed %d samples to %s%n", codes.values().numRows, out);
+            int shown = Math.min(PNG_SAMPLES, codes.values().numRows);
+            if (png != null) {
+                byte[] grid = ImageTiles.render(ModelInput.reconstruct(learner(), StreamedCoding.rows(codes, 0, shown)), shown);
+                AtomicFiles.write(png, o -> o.write(grid));
+            }
+            stdout().printf("decompressed %d samples to %s%s%n", codes.values().numRows, out,
+                    png == null ? "" : " and a grid of the first " + shown + " to " + png);
             stdout().flush();
         }
     }

@@ -2,13 +2,11 @@ package io.gendict.cli.plot;
 
 import org.ejml.data.DMatrixRMaj;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +21,12 @@ import java.util.Map;
  */
 public final class ReconstructionGrid {
     /** Pixels per image pixel. */
-    public static final int SCALE = 3;
+    public static final int SCALE = ImageTiles.SCALE;
     /** Height of the title band in pixels. */
     public static final int HEADER = 20;
     /** Gap between cells in pixels. */
     public static final int GAP = 4;
+    private static final double[] CLIPPED = {0, 1};
 
     private ReconstructionGrid() {
     }
@@ -56,21 +55,11 @@ public final class ReconstructionGrid {
             g.drawString(cols.get(c).getKey(), x0, HEADER - 6);
             DMatrixRMaj images = cols.get(c).getValue();
             for (int s = 0; s < samples; s++) {
-                int y0 = HEADER + s * (cell + GAP);
-                for (int r = 0; r < side; r++) {
-                    for (int q = 0; q < side; q++) {
-                        double v = Math.min(1, Math.max(0, images.get(s, r * side + q)));
-                        int grey = (int) Math.round(v * 255);
-                        g.setColor(new Color(grey, grey, grey));
-                        g.fillRect(x0 + q * SCALE, y0 + r * SCALE, SCALE, SCALE);
-                    }
-                }
+                ImageTiles.draw(g, images, s, x0, HEADER + s * (cell + GAP), CLIPPED);
             }
             g.setColor(Color.BLACK);
         }
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
+        return ImageTiles.png(img);
     }
 }
