@@ -41,13 +41,16 @@ import java.util.Map;
 /**
  * {@code gendict experiment NAME}: reproduces a figure of the paper end to end (ALGORITHMS.md §3)
  * and writes {@code results.csv}, {@code summary.json}, {@code error_vs_samples.png} and, for the
- * image task, {@code reconstructions.png}.
+ * image task, {@code reconstructions.png}; {@code rate-distortion} compares the codecs instead
+ * ({@link RateDistortionTask}).
  *
  * @since 0.1
  */
 @Command(name = "experiment",
         description = "Reproduce a figure of the paper: dependencies (1a), group-sparsity (1b) or transfer (2). "
-                + "Writes results.csv, summary.json and error_vs_samples.png (and reconstructions.png for transfer).")
+                + "Writes results.csv, summary.json and error_vs_samples.png (and reconstructions.png for transfer). "
+                + "rate-distortion: file size against PSNR of the learned codecs, JPEG and PNG on images; writes "
+                + "results.csv, summary.json, rd.png and reconstructions.png.")
 public final class ExperimentCommand implements Runnable {
     /** The methods run when {@code --methods} is not given. */
     public static final List<String> DEFAULT_METHODS = List.of("autodiff", "altmin", "mod", "ksvd", "online-dl", "pca", "fast");
@@ -64,7 +67,7 @@ public final class ExperimentCommand implements Runnable {
     @Mixin
     private ThreadsOption threads;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "dependencies, group-sparsity or transfer.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "dependencies, group-sparsity, transfer or rate-distortion.")
     private String name;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "4", description = "Trials (default: ${DEFAULT-VALUE}).")
@@ -74,22 +77,23 @@ public final class ExperimentCommand implements Runnable {
             description = "Training batches per trial (default: ${DEFAULT-VALUE}).")
     private int batches;
 
-    @Option(names = "--batch-size", paramLabel = "P", defaultValue = "30",
-            description = "Samples per training batch (default: ${DEFAULT-VALUE}).")
-    private int batchSize;
+    @Option(names = "--batch-size", paramLabel = "P",
+            description = "Samples per training batch (default: 30; 300 for rate-distortion).")
+    private Integer batchSize;
 
     @Option(names = "--test-batches", paramLabel = "nB",
-            description = "Test batches (default: 5; 2 for transfer, as the paper).")
+            description = "Test batches (default: 5; 2 for transfer, as the paper; 4 for rate-distortion).")
     private Integer testBatches;
 
-    @Option(names = "--test-batch-size", paramLabel = "B", defaultValue = "30",
-            description = "Samples per test batch (default: ${DEFAULT-VALUE}).")
-    private int testBatchSize;
+    @Option(names = "--test-batch-size", paramLabel = "B",
+            description = "Samples per test batch (default: 30; 250 for rate-distortion).")
+    private Integer testBatchSize;
 
     @Option(names = "--methods", paramLabel = "a,b,c", split = MethodCatalog.LIST_SPLIT,
-            description = "Methods to compare (default: autodiff, altmin, mod, ksvd, online-dl, pca, fast); baselines take parameters "
+            description = "Methods to compare (default: autodiff, altmin, mod, ksvd, online-dl, pca, fast; for "
+                    + "rate-distortion amortized, ksvd:sparsity=5, mod:sparsity=5, pca); baselines take parameters "
                     + "after a colon, e.g. ksvd:iterations=2,atoms=50 or amortized:refine=false.")
-    private List<String> methods = DEFAULT_METHODS;
+    private List<String> methods;
 
     @ArgGroup(exclusive = true)
     private Precision precision = new Precision();
@@ -106,20 +110,37 @@ public final class ExperimentCommand implements Runnable {
     @Option(names = "--sigma", paramLabel = "S", description = "Replace the noise standard deviation σ.")
     private Double sigma;
 
-    @ArgGroup(exclusive = false, heading = "Transfer task:%n")
+    @ArgGroup(exclusive = false, heading = "Image tasks (transfer, rate-distortion):%n")
     private TransferTask.TransferOptions transfer = new TransferTask.TransferOptions();
+
+    @ArgGroup(exclusive = false, heading = "Rate-distortion:%n")
+    private RateDistortionTask.Options rateDistortion = new RateDistortionTask.Options();
 
     @Override
     public void run() {
         Registry registry = plugins.registry();
         MethodCatalog catalog = new MethodCatalog(registry);
-        List<String> chosen = methods.stream().map(MethodCatalog::canonical).toList();
+        boolean rd = name.equals(RateDistortionTask.NAME);
+        List<String> chosen = (methods != null ? methods : rd ? RateDistortionTask.DEFAULT_METHODS : DEFAULT_METHODS)
+                .stream().map(MethodCatalog::canonical).toList();
         chosen.forEach(catalog::validate);
-        ExperimentSettings settings = new ExperimentSettings(name, chosen, trials, batches, batchSize,
-                testBatches != null ? testBatches : name.equals(TransferTask.NAME) ? 2 : 5, testBatchSize,
+        ExperimentSettings settings = new ExperimentSettings(name, chosen, trials, batches,
+                batchSize != null ? batchSize : rd ? 300 : 30,
+                testBatches != null ? testBatches : name.equals(TransferTask.NAME) ? 2 : rd ? 4 : 5,
+                testBatchSize != null ? testBatchSize : rd ? 250 : 30,
                 precision.quantizer(4), seed.seed(), threads.threads());
         Path dir = out != null ? out : Path.of("results", name);
         PrintWriter err = spec.commandLine().getErr();
+        if (rd) {
+            if (precision.bits != null || precision.digits != null || prior != null || m != null || sigma != null) {
+                throw new GendictException(ErrorKind.INVALID_PARAMETER, "rate-distortion takes --bit-depths for the "
+                        + "learned codecs' precision and no --digits, --bits, --prior, --m or --sigma");
+            }
+            RateDistortionTask task = new RateDistortionTask(transfer, rateDistortion, registry, err);
+            createFolder(dir);
+            task.run(settings, dir, catalog, new ExperimentProvenance(), spec.commandLine().getOut());
+            return;
+        }
         TransferTask task = name.equals(TransferTask.NAME) ? new TransferTask(transfer, sigma, registry, err) : null;
         ExperimentProvenance provenance = new ExperimentProvenance();
         TrialDataFactory data = task == null ? synthetic(registry, provenance) : null;

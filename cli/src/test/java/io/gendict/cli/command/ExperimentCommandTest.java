@@ -4,7 +4,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.gendict.cli.Main;
 import io.gendict.core.experiment.ExperimentResult;
+import io.gendict.core.io.Npy;
 import io.gendict.core.io.Sha256;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,7 +182,51 @@ class ExperimentCommandTest {
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
     }
 
-    /** Writes n random 8×8 blob images, of a width set by the seed, as an uncompressed IDX file. */
+    @Test
+    void rateDistortionMeasuresEveryCodecOnItsOwnFiles() throws IOException {
+        Path train = idx(dir.resolve("train.idx"), 120, 1);
+        Path test = idx(dir.resolve("test.idx"), 40, 2);
+        Path o = dir.resolve("rd");
+        assertEquals(0, run("experiment", "rate-distortion", "--images", train.toString(), "--test-images", test.toString(),
+                "--vae-epochs", "1", "--trials", "1", "--batches", "2", "--batch-size", "20", "--test-batches", "2",
+                "--test-batch-size", "10", "--bit-depths", "2,6", "--jpeg-qualities", "10,90",
+                "--methods", "amortized,ksvd:sparsity=2,pca", "--out", o.toString()), err.toString());
+        List<String> rows = Files.readAllLines(o.resolve("results.csv"));
+        assertEquals(1 + 3 * 2 + 2 + 1, rows.size(), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("png,lossless,0,20,") && r.contains(",inf,")), rows.toString());
+        for (String codec : new String[] {"amortized", "ksvd:sparsity=2", "pca", "jpeg"}) {
+            List<String[]> points = rows.stream().filter(r -> r.startsWith(codec + ",")).map(r -> r.split(",")).toList();
+            assertEquals(2, points.size(), codec);
+            assertTrue(Long.parseLong(points.get(1)[4]) > Long.parseLong(points.get(0)[4])
+                    && Double.parseDouble(points.get(1)[9]) > Double.parseDouble(points.get(0)[9]),
+                    codec + ": the finer setting costs more and distorts less: " + rows);
+        }
+        JsonObject summary = JsonParser.parseString(Files.readString(o.resolve("summary.json"))).getAsJsonObject();
+        assertTrue(summary.getAsJsonObject("codecs").getAsJsonObject("amortized").get("generative").getAsBoolean());
+        assertTrue(summary.getAsJsonObject("codecs").getAsJsonObject("pca").getAsJsonObject("bits_per_image_for")
+                .has("psnr_20_db"));
+        assertTrue(summary.getAsJsonObject("provenance").get("prior_spec").getAsString().contains("vae.npz"));
+        assertPng(o.resolve("rd.png"), 900, 600);
+        assertTrue(Files.size(o.resolve("reconstructions.png")) > 0);
+        assertTrue(out.toString().contains("bits @ 20 dB"), out.toString());
+    }
+
+    @Test
+    void rateDistortionRefusesPixelsOutsideTheUnitRangeAndOptionsOfOtherExperiments() throws IOException {
+        Path test = idx(dir.resolve("test.idx"), 40, 2);
+        Path npy = dir.resolve("train.npy");
+        DMatrixRMaj bright = new DMatrixRMaj(3, 64);
+        bright.set(1, 5, 1.5);
+        Npy.write(npy, bright);
+        assertEquals(2, run("experiment", "rate-distortion", "--images", npy.toString(), "--test-images", test.toString(),
+                "--out", dir.resolve("a").toString()));
+        assertEquals("gendict: --images " + npy + ": pixel 5 of image 1 is 1.5, expected a value in [0, 1]",
+                err.toString().strip());
+        assertEquals(2, run("experiment", "rate-distortion", "--bits", "4", "--out", dir.resolve("b").toString()));
+        assertTrue(err.toString().contains("takes --bit-depths"), err.toString());
+    }
+
+
     private static Path idx(Path file, int n, long seed) throws IOException {
         SplittableRandom rng = new SplittableRandom(seed);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
