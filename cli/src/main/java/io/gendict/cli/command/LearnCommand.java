@@ -153,7 +153,10 @@ public final class LearnCommand implements Runnable {
         Long batches;
     }
 
-    /** The settings of a run, saved in each checkpoint's run.json; {@code batches} &lt; 0 means −epochs. */
+    /**
+     * The settings of a run, saved in each checkpoint's run.json; {@code batches} &lt; 0 means −epochs, and
+     * {@code prior} is the spec as given, which a fresh run re-reads.
+     */
     private record Run(String data, String synthetic, String prior, String method, String oracle, String update,
                        int batchSize, long batches, long seed, int checkpointEvery, String out) {
         JsonObject toJson() {
@@ -354,7 +357,7 @@ public final class LearnCommand implements Runnable {
         String oracleSpec = gen && oracle == null ? GenerativeMethods.oracleSpec(name(methodSpec), g) : oracle;
         String updateSpec = gen && update == null ? GenerativeMethods.ruleSpec(name(methodSpec), g) : update;
         long batches = length.batches != null ? length.batches : -(length.epochs == null ? 1 : length.epochs);
-        return new Run(source.data == null ? null : source.data.toString(), source.synthetic, g.params().toSpecString(),
+        return new Run(source.data == null ? null : source.data.toString(), source.synthetic, prior,
                 methodSpec, oracleSpec, updateSpec, batchSize, batches, seed, checkpointEvery, out.toString());
     }
 

@@ -16,8 +16,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,6 +91,44 @@ class LearnCommandTest {
             den2 += original.data[i] * original.data[i];
         }
         assertTrue(num / den2 < 0.5, "relative error " + num / den2);
+    }
+
+    /** A small VAE-shaped weight file (encoder fc1, fc21; decoder fc3 ReLU, fc4 sigmoid) named by a JSON layer list. */
+    private String vaePrior() throws Exception {
+        SplittableRandom rng = new SplittableRandom(4);
+        Map<String, DMatrixRMaj> w = new LinkedHashMap<>();
+        int[][] shapes = {{4, 6}, {2, 4}, {5, 2}, {6, 5}};
+        String[] names = {"fc1", "fc21", "fc3", "fc4"};
+        for (int l = 0; l < names.length; l++) {
+            DMatrixRMaj weight = new DMatrixRMaj(shapes[l][0], shapes[l][1]);
+            DMatrixRMaj bias = new DMatrixRMaj(1, shapes[l][0]);
+            weight.data = rng.doubles(weight.data.length, -1, 1).toArray();
+            bias.data = rng.doubles(bias.data.length, -0.5, 0.5).toArray();
+            w.put(names[l] + ".weight", weight);
+            w.put(names[l] + ".bias", bias);
+        }
+        Path npz = dir.resolve("vae.npz");
+        Npz.write(npz, w, false);
+        Path json = dir.resolve("vae.json");
+        Files.writeString(json, "{\"layers\":[{\"weight\":\"fc3.weight\",\"bias\":\"fc3.bias\",\"activation\":\"relu\"},"
+                + "{\"weight\":\"fc4.weight\",\"bias\":\"fc4.bias\",\"activation\":\"sigmoid\"}]}");
+        return "mlp:path=" + npz + ",json=" + json + ",layers=1,head=1,encoder=fc1+fc21";
+    }
+
+    /** The spec train-vae prints (a JSON layer file, a head and an encoder) learns with amortized, and the model encodes. */
+    @Test
+    void learnsWithAVaePriorSpecAsTrainVaePrintsIt() throws Exception {
+        DMatrixRMaj y = new DMatrixRMaj(60, 6);
+        y.data = new SplittableRandom(5).doubles(y.data.length, 0, 1).toArray();
+        Path file = dir.resolve("images.npy");
+        Npy.write(file, y, ElementType.FLOAT32);
+        Path model = dir.resolve("vae-model");
+        assertEquals(0, run("learn", "--data", s(file), "--prior", vaePrior(), "--method", "amortized", "--batch-size", "20",
+                "--out", s(model), "--threads", "1"), err.toString());
+        assertTrue(out.toString().contains("3 batches"), out.toString());
+        Path z = dir.resolve("vae-z.npy");
+        assertEquals(0, run("encode", "--model", s(model), "--in", s(file), "--out", s(z)), err.toString());
+        assertArrayEquals(new int[] {60, 2}, new int[] {Npy.readMatrix(z).numRows, Npy.readMatrix(z).numCols});
     }
 
     @Test
