@@ -73,9 +73,9 @@ public final class ExperimentCommand implements Runnable {
     @Option(names = "--trials", paramLabel = "N", defaultValue = "4", description = "Trials (default: ${DEFAULT-VALUE}).")
     private int trials;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "10",
-            description = "Training batches per trial (default: ${DEFAULT-VALUE}).")
-    private int batches;
+    @Option(names = "--batches", paramLabel = "N",
+            description = "Training batches per trial (default: 10; 30 for rate-distortion).")
+    private Integer batches;
 
     @Option(names = "--batch-size", paramLabel = "P",
             description = "Samples per training batch (default: 30; 300 for rate-distortion).")
@@ -124,7 +124,8 @@ public final class ExperimentCommand implements Runnable {
         List<String> chosen = (methods != null ? methods : rd ? RateDistortionTask.DEFAULT_METHODS : DEFAULT_METHODS)
                 .stream().map(MethodCatalog::canonical).toList();
         chosen.forEach(catalog::validate);
-        ExperimentSettings settings = new ExperimentSettings(name, chosen, trials, batches,
+        ExperimentSettings settings = new ExperimentSettings(name, chosen, trials,
+                batches != null ? batches : rd ? 30 : 10,
                 batchSize != null ? batchSize : rd ? 300 : 30,
                 testBatches != null ? testBatches : name.equals(TransferTask.NAME) ? 2 : rd ? 4 : 5,
                 testBatchSize != null ? testBatchSize : rd ? 250 : 30,
@@ -150,7 +151,7 @@ public final class ExperimentCommand implements Runnable {
         }
         Map<String, DMatrixRMaj> grid = new LinkedHashMap<>();
         ExperimentResult result;
-        try (Progress progress = Progress.start("experiment " + name, (long) trials * chosen.size() * batches)) {
+        try (Progress progress = Progress.start("experiment " + name, (long) trials * chosen.size() * settings.batches())) {
             result = new ExperimentRunner(data, catalog).run(settings, new ExperimentListener() {
                 @Override
                 public void onStep(long done, long total, ResultRow row) {
