@@ -248,7 +248,9 @@ public final class LearnCommand implements Runnable {
             throw new GendictException(ErrorKind.INVALID_INPUT, "--resume " + resume + ": the data " + run.data() + " is now "
                     + plan.shape() + ", the run started on " + started.getAsString());
         }
-        runJson.addProperty(RUN_ID, runId(run));
+        if (run.checkpointEvery() > 0) {
+            runJson.addProperty(RUN_ID, runId(run));
+        }
         if (checkpoint.isPresent()) {
             requireSameRun(checkpoint.get(), run, runJson);
         }
@@ -296,7 +298,8 @@ public final class LearnCommand implements Runnable {
 
     /**
      * @return the identity of a run: the SHA-256 of its settings and of its data file (synthetic data
-     *         follows from the settings), so that another seed, spec or data gives another id
+     *         follows from the settings), so that another seed, spec or data gives another id; computed
+     *         only for checkpointed runs, the only ones that can be resumed
      */
     private static String runId(Run run) {
         String data = run.data() == null ? "" : Sha256.hex(Path.of(run.data()));
