@@ -200,7 +200,7 @@ class AmortizedLearnerTest {
         assertArrayEquals(whole.dictionary().data, resumed.dictionary().data);
     }
 
-    /** The ablations: refine=false encodes to the encoder's latents exactly; anchor=false leaves A where the seed puts it. */
+    /** The ablations: without refinement (amortized:iterations=0) it encodes to the encoder's latents exactly; anchor=false leaves A where the seed puts it. */
     @Test
     void optionsSwitchOffRefinementAndTheAnchor() {
         Synthetic data = new Synthetic(dependencies, M, 0.05, new SplittableRandom(12));

@@ -34,10 +34,12 @@ import java.util.SplittableRandom;
  * against it; otherwise the first batch's latents are the encoder's alone (a given or random A
  * says nothing yet).
  *
- * <p>λ = ρ·tr(S_xx)/n; the target and ρ ∈ {1e-4, 1e-3, …, 10} are chosen by prequential
- * validation: before a batch enters the sums, each candidate's dictionary from the earlier sums
- * predicts it, and the candidate with the smallest total squared error over all batches so far is
- * used (the first batch, with nothing to validate on, takes the anchor, or 0, with ρ = 1e-2). The encoder's latents are biased on data it never saw (another
+ * <p>λ = ρ·tr(S_xx)/(n·N) over the N samples seen: the mean diagonal of one sample's XᵀX, so the
+ * ridge acts as a fixed prior whose weight against the data fades as N grows. The target and
+ * ρ ∈ {1e-2, 1e-1, …, 1000} are chosen by prequential validation: before a batch enters the sums,
+ * each candidate's dictionary from the earlier sums predicts it, and the candidate with the
+ * smallest total squared error over all batches so far is used (the first batch, with nothing to
+ * validate on, takes the anchor, or 0, with ρ = 1). The encoder's latents are biased on data it never saw (another
  * domain, a dictionary that is not the decoder's last layer), so the decode refines them; the ridge
  * keeps the n = 400 atoms of a VAE prior from fitting noise when the samples are few. The decode
  * uses no randomness (its starts are given) and the anchor is a function of the prior and the
@@ -47,7 +49,7 @@ import java.util.SplittableRandom;
  * @since 0.1
  */
 public final class AmortizedLearner extends GenerativeLearner {
-    private static final double[] RIDGES = {1e-4, 1e-3, 1e-2, 1e-1, 1, 10};
+    private static final double[] RIDGES = {1e-2, 1e-1, 1, 10, 100, 1000};
     private static final int FIRST_RIDGE = 2;
     /** Prior samples per feature behind the anchor's least squares. */
     static final int ANCHOR_SAMPLES_PER_FEATURE = 50;
@@ -118,7 +120,7 @@ public final class AmortizedLearner extends GenerativeLearner {
             kern.gemm(true, false, 1, x, d, 1, cross);
         }
         DMatrixRMaj out = new DMatrixRMaj(m, n);
-        ridgeSolve(gram, cross, ANCHOR_RIDGE, null, out);
+        ridgeSolve(gram, cross, 1, ANCHOR_RIDGE, null, out);
         if (!finite(out)) {
             throw new GendictException(ErrorKind.NUMERICAL_FAILURE, name + ": the prior's head gives a non-finite anchor");
         }
@@ -137,7 +139,7 @@ public final class AmortizedLearner extends GenerativeLearner {
             DMatrixRMaj candidate = new DMatrixRMaj(a.numRows, a.numCols);
             for (int t = 0; t < targets.size(); t++) {
                 for (int j = 0; j < RIDGES.length; j++) {
-                    ridgeSolve(sxx, sxy, RIDGES[j], targets.get(t), candidate);
+                    ridgeSolve(sxx, sxy, samplesSeen(), RIDGES[j], targets.get(t), candidate);
                     validation.data[t * RIDGES.length + j] += squaredError(y, x, candidate);
                 }
             }
@@ -146,7 +148,8 @@ public final class AmortizedLearner extends GenerativeLearner {
         kern.gemm(true, false, 1, x, y, 1, sxy);
         int chosen = chosenCandidate(batch);
         DMatrixRMaj next = new DMatrixRMaj(a.numRows, a.numCols);
-        ridgeSolve(sxx, sxy, RIDGES[chosen % RIDGES.length], targets.get(chosen / RIDGES.length), next);
+        ridgeSolve(sxx, sxy, samplesSeen() + y.numRows, RIDGES[chosen % RIDGES.length],
+                targets.get(chosen / RIDGES.length), next);
         if (!finite(next)) {
             throw nonFinite(batch, "update");
         }
@@ -172,19 +175,21 @@ public final class AmortizedLearner extends GenerativeLearner {
     }
 
     /**
-     * Sets out (c×n) to (crossᵀ + λ·target)·(gram + λI)⁻¹ with λ = ρ·tr(gram)/n, row by
+     * Sets out (c×n) to (crossᵀ + λ·target)·(gram + λI)⁻¹ with λ = ρ·tr(gram)/(n·count), row by
      * row with the blocked Cholesky.
      *
      * @param gram   n×n. Not modified.
      * @param cross  n×c. Not modified.
-     * @param rho    the ridge relative to the mean diagonal of gram
+     * @param count  the samples gram sums over
+     * @param rho    the ridge relative to the mean diagonal of gram per sample
      * @param target c×n ridge target, or {@code null} for 0
      * @param out    c×n result
      */
-    private void ridgeSolve(DMatrixRMaj gram, DMatrixRMaj cross, double rho, DMatrixRMaj target, DMatrixRMaj out) {
+    private void ridgeSolve(DMatrixRMaj gram, DMatrixRMaj cross, long count, double rho, DMatrixRMaj target,
+                            DMatrixRMaj out) {
         int n = gram.numRows;
         DMatrixRMaj s = gram.copy();
-        double lambda = Math.max(rho * CommonOps_DDRM.trace(s) / n, Double.MIN_NORMAL);
+        double lambda = Math.max(rho * CommonOps_DDRM.trace(s) / ((double) n * count), Double.MIN_NORMAL);
         for (int i = 0; i < n; i++) {
             s.data[i * n + i] += lambda;
         }

@@ -37,11 +37,11 @@ import java.util.Set;
  *             priors that declare linear features only
  * amortized   {@link AmortizedLearner}: ridge least squares on the prior's encoder latents, anchored
  *             to the prior's head; encodes with gauss-newton:iterations=20 started from them.
- *             Parameters (for ablations): refine=false keeps the encoder's latents, anchor=false
- *             ignores the head
+ *             Parameters: iterations=N Gauss–Newton steps (20; 0 keeps the encoder's latents),
+ *             anchor=false ignores the head
  * </pre>
  * Only {@code amortized} takes parameters ({@link #parameters}); a method spec is its name, or
- * {@code amortized:refine=false,anchor=true}.
+ * {@code amortized:iterations=0,anchor=true}.
  * An update rule with a {@code threads} parameter that its spec leaves unset runs on the context's
  * threads (the rules give the same result for any count).
  *
@@ -70,11 +70,13 @@ public final class GenerativeMethods {
     private static final String FAST_SMALL_ORACLE = "screened:candidates=2000,inner=gauss-newton";
     private static final int FAST_SMALL_LATENT = 4;
     private static final RestartLearner.Options FAST_RESTARTS = new RestartLearner.Options(6, 300, 12);
-    private static final String AMORTIZED_ORACLE = "gauss-newton:iterations=20";
+    private static final String AMORTIZED_ORACLE_NAME = "gauss-newton";
+    private static final String AMORTIZED_ORACLE = AMORTIZED_ORACLE_NAME + ":iterations=20";
     private static final FeatureLearner.Options FEATURE_ALS_OPTIONS = new FeatureLearner.Options(1000, 300);
     private static final Map<String, Preset> PRESETS = presets();
     private static final ParamSpec AMORTIZED_PARAMS = ParamSpec.builder()
-            .boolParam("refine", true, "refine the encoder's latents by the oracle against the current A")
+            .intParam("iterations", 20, 0, 1_000_000, "Gauss–Newton steps refining the encoder's latents against the "
+                    + "current A (0: the encoder's latents are the codes)")
             .boolParam("anchor", true, "ridge A towards the linear stand-in of the prior's decoder head, when it has one")
             .build();
 
@@ -108,7 +110,7 @@ public final class GenerativeMethods {
     }
 
     /**
-     * @param methodSpec a method name with optional parameters, e.g. {@code amortized:refine=false}
+     * @param methodSpec a method name with optional parameters, e.g. {@code amortized:iterations=0}
      * @return its validated parameters, the provider being the lower-case method name
      * @throws GendictException UNKNOWN_NAME for an unknown method, INVALID_PARAMETER for a bad parameter
      */
@@ -124,7 +126,11 @@ public final class GenerativeMethods {
      * @return the oracle spec the named method decodes with
      */
     public static String oracleSpec(String methodSpec, GenerativePrior prior) {
-        String method = params(methodSpec).provider();
+        Params params = params(methodSpec);
+        String method = params.provider();
+        if (method.equals(AMORTIZED) && params.getInt("iterations") > 0) {
+            return AMORTIZED_ORACLE_NAME + ":iterations=" + params.getInt("iterations");
+        }
         String spec = preset(method).oracle();
         if (!method.equals(FAST)) {
             return spec;
@@ -170,7 +176,7 @@ public final class GenerativeMethods {
                         "--update: method '" + method + "' fits A by its own least squares and takes no update rule");
             }
             return method.equals(AMORTIZED) ? new AmortizedLearner(method, decoder, context,
-                    new AmortizedLearner.Options(params.getBoolean("refine"), params.getBoolean("anchor")))
+                    new AmortizedLearner.Options(params.getInt("iterations") > 0, params.getBoolean("anchor")))
                     : new FeatureLearner(method, decoder, context, FEATURE_ALS_OPTIONS);
         }
         if (p.rule() == null) {

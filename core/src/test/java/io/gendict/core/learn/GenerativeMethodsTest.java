@@ -28,13 +28,14 @@ class GenerativeMethodsTest {
 
     @Test
     void onlyAmortizedTakesParametersAndTheyAreValidated() {
-        assertEquals("amortized:refine=false,anchor=true", GenerativeMethods.params("Amortized:refine=false").toSpecString());
+        assertEquals("amortized:iterations=0,anchor=true", GenerativeMethods.params("Amortized:iterations=0").toSpecString());
+        assertEquals("gauss-newton:iterations=5", GenerativeMethods.oracleSpec("amortized:iterations=5", new LinearTestPrior(2)));
         assertEquals("fast", GenerativeMethods.params("fast").toSpecString());
         assertEquals("gauss-newton:iterations=20", GenerativeMethods.oracleSpec("amortized:anchor=false", new LinearTestPrior(2)));
         GendictException none = assertThrows(GendictException.class, () -> GenerativeMethods.params("fast:starts=3"));
         assertEquals("fast: unknown parameter 'starts' (it takes none)", none.getMessage());
-        GendictException bad = assertThrows(GendictException.class, () -> GenerativeMethods.params("amortized:refine=maybe"));
+        GendictException bad = assertThrows(GendictException.class, () -> GenerativeMethods.params("amortized:anchor=maybe"));
         assertEquals(ErrorKind.INVALID_PARAMETER, bad.kind());
-        assertTrue(bad.getMessage().contains("refine"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("anchor"), bad.getMessage());
     }
 }
