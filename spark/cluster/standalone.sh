@@ -23,7 +23,7 @@ data=""
 worker_memory=1g
 executor_memory=640m
 kill_at=""
-bound=1e-6
+bound=2e-6
 work=""
 keep=0
 
