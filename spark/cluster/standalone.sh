@@ -7,7 +7,8 @@
 #
 # Needs one build first:  mvn -q -pl cli,spark,spark/runtime -am package -DskipTests
 # Usage: spark/cluster/standalone.sh [--workers N] [--samples N] [--batch-size P] [--epochs E]
-#          [--prior SPEC] [--data Y.npy] [--worker-memory 1g] [--executor-memory 640m]
+#          [--prior SPEC] [--data Y.npy] [--denoise-rows N | --denoise-data Y.npy]
+#          [--worker-memory 1g] [--executor-memory 640m]
 #          [--kill-executor-at-batch B] [--bound D] [--work DIR] [--keep]
 set -euo pipefail
 
@@ -20,6 +21,8 @@ batch_size=1000
 epochs=1
 prior="group-sparsity:n=300,k=10"
 data=""
+denoise_rows=1000
+denoise_data=""
 worker_memory=1g
 executor_memory=640m
 kill_at=""
@@ -39,6 +42,8 @@ while [[ $# -gt 0 ]]; do
         --epochs) epochs="$2"; shift 2 ;;
         --prior) prior="$2"; shift 2 ;;
         --data) data="$(readlink -f "$2")"; shift 2 ;;
+        --denoise-rows) denoise_rows="$2"; shift 2 ;;
+        --denoise-data) denoise_data="$(readlink -f "$2")"; shift 2 ;;
         --worker-memory) worker_memory="$2"; shift 2 ;;
         --executor-memory) executor_memory="$2"; shift 2 ;;
         --kill-executor-at-batch) kill_at="$2"; shift 2 ;;
@@ -50,6 +55,7 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 [[ "$workers" =~ ^[1-9][0-9]*$ ]] || { echo "standalone.sh: --workers is '$workers', expected >= 1" >&2; exit 2; }
+[[ "$denoise_rows" =~ ^[1-9][0-9]*$ ]] || { echo "standalone.sh: --denoise-rows is '$denoise_rows', expected >= 1" >&2; exit 2; }
 [[ -z "$kill_at" || "$kill_at" =~ ^[1-9][0-9]*$ ]] || { echo "standalone.sh: --kill-executor-at-batch is '$kill_at', expected >= 1" >&2; exit 2; }
 
 jar="$root/spark/target/gendict-spark.jar"
@@ -138,13 +144,21 @@ wait_for() {  # wait_for LOG PATTERN SECONDS WHAT
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-# Data: the given .npy file, or synthetic float32 data.
+# Data: the given .npy file, or synthetic float32 data. Denoising (slow: a full decode per row) runs on
+# --denoise-data, else on the first --denoise-rows synthetic rows (the same seed gives the same rows
+# first), else on all of --data.
 gendict_spark=("$java" --add-modules jdk.incubator.vector "${opens[@]}" -Xmx1g -cp "$jar:$SPARK_HOME/jars/*"
     io.gendict.spark.SparkMain)
 if [[ -z "$data" ]]; then
     data="$work/y.npy"
     "${gendict_spark[@]}" spark-synthetic --prior "$prior" --samples "$samples" --out "$data" 2>"$work/synthetic.log"
+    if [[ -z "$denoise_data" ]]; then
+        denoise_data="$work/y-denoise.npy"
+        "${gendict_spark[@]}" spark-synthetic --prior "$prior" --samples "$((denoise_rows < samples ? denoise_rows : samples))" \
+            --out "$denoise_data" 2>>"$work/synthetic.log"
+    fi
 fi
+denoise_data="${denoise_data:-$data}"
 
 t0="$(now)"
 port="$(free_port 17077)"
@@ -200,7 +214,7 @@ learn_s="$(elapsed "$t1")"
 echo "spark-learn on the cluster: $(cat "$work/learn.out") (submit to exit: $learn_s s)"
 
 t2="$(now)"
-if ! "${submit[@]}" spark-denoise --model "$work/model-cluster" --in "$data" --partitions "$workers" \
+if ! "${submit[@]}" spark-denoise --model "$work/model-cluster" --in "$denoise_data" --partitions "$workers" \
         --out "$work/denoised-cluster" >"$work/denoise.out" 2>"$work/denoise.log"; then
     echo "standalone.sh: spark-denoise failed; last lines of $work/denoise.log:" >&2
     tail -n 20 "$work/denoise.log" >&2
@@ -212,7 +226,7 @@ t3="$(now)"
 "$root/gendict" learn --data "$data" --prior "$prior" --batch-size "$batch_size" --epochs "$epochs" --seed 1 \
     --threads "$workers" --out "$work/model-local" >"$work/local-learn.out"
 echo "gendict learn ($workers threads): $(cat "$work/local-learn.out") ($(elapsed "$t3") s)"
-"$root/gendict" denoise --model "$work/model-cluster" --in "$data" --out "$work/denoised-local.npy" >/dev/null
+"$root/gendict" denoise --model "$work/model-cluster" --in "$denoise_data" --out "$work/denoised-local.npy" >/dev/null
 
 echo "agreement with gendict learn / gendict denoise:"
 "${gendict_spark[@]}" spark-compare --master 'local[1]' --model "$work/model-cluster" --reference "$work/model-local" \

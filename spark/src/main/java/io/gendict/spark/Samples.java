@@ -34,9 +34,10 @@ import java.util.stream.Stream;
  * and dimension. Sources: a DataFrame with an array column (any numeric element type), Parquet files
  * (rows numbered by file path, then by their order inside each file), or .npy shards (N_i×m
  * float32/float64 files, read on the executors, numbered in file-name order). A bad row fails the load
- * with a one-line {@link GendictException} naming the source, the row and the expectation. The rows are
- * not cached: each job reads them from the source again, and {@link EpochLayout} keeps the one cached
- * copy that learning needs.
+ * (or, for samples loaded without reading them, the first job that reads them) with a one-line
+ * {@link GendictException} naming the source, the row and the expectation. The rows are not cached:
+ * each job reads them from the source again, and {@link EpochLayout} keeps the one cached copy that
+ * learning needs.
  *
  * @param rows  the checked rows, read from the source on demand
  * @param count N
@@ -60,12 +61,31 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
      * @param option the option that named it, for messages
      * @param column the array column of Parquet data
      * @param m      the expected dimension, or -1 to take it from the data
-     * @return the checked samples
+     * @return the samples, every row read and checked
      */
     public static Samples load(SparkSession spark, String data, String option, String column, int m) {
+        return load(spark, data, option, column, m, true);
+    }
+
+    /**
+     * Loads {@code --data} as {@link #load(SparkSession, String, String, String, int)}, or, with
+     * {@code readNow} false, counts the rows from the files' metadata alone (.npy headers, Parquet
+     * row counts): the rows are then checked by the first job that reads them, which fails with the
+     * same one-line error. That saves a full pass over the data where the first job reads it all
+     * anyway before it writes anything (spark-learn's first epoch layout).
+     *
+     * @param spark   the session
+     * @param data    the path or URI
+     * @param option  the option that named it, for messages
+     * @param column  the array column of Parquet data
+     * @param m       the expected dimension, or -1 to take it from the data
+     * @param readNow whether to read and check every row now
+     * @return the samples
+     */
+    public static Samples load(SparkSession spark, String data, String option, String column, int m, boolean readNow) {
         String source = option + " " + data;
         if (data.contains("://")) {
-            return fromParquet(spark, data, column, m, source);
+            return fromParquet(spark, data, column, m, source, readNow);
         }
         Path path = Path.of(data);
         if (!Files.exists(path)) {
@@ -73,9 +93,9 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
         }
         List<Path> shards = npyShards(path);
         if (!shards.isEmpty()) {
-            return fromNpy(JavaSparkContext.fromSparkContext(spark.sparkContext()), shards, m, option);
+            return fromNpy(JavaSparkContext.fromSparkContext(spark.sparkContext()), shards, m, option, readNow);
         }
-        return fromParquet(spark, data, column, m, source);
+        return fromParquet(spark, data, column, m, source, readNow);
     }
 
     /**
@@ -87,10 +107,11 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
      * @param data   a Parquet file or folder, or a URI
      * @param column its array column holding the samples
      * @param m      the expected dimension, or -1 to take it from the first row
-     * @param source names the data in messages
-     * @return the checked samples
+     * @param source  names the data in messages
+     * @param readNow whether to read and check every row now, else when first read
+     * @return the samples
      */
-    static Samples fromParquet(SparkSession spark, String data, String column, int m, String source) {
+    private static Samples fromParquet(SparkSession spark, String data, String column, int m, String source, boolean readNow) {
         Dataset<Row> df = SparkJobs.run("reading " + source, () -> spark.read().parquet(data));
         Column values = arrayColumn(df, column, source);
         List<Row> files = SparkJobs.run("reading " + source, () -> df.groupBy(functions.col(FILE_PATH)).count()
@@ -106,7 +127,7 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
         int dim = m >= 0 ? m : firstLength(df.select(values), source, column);
         JavaRDD<Sample> rows = df.select(values, functions.col(FILE_PATH), functions.col(ROW_INDEX))
                 .javaRDD().map(r -> sample(r, offsets.get(r.getString(1)) + r.getLong(2), dim, source));
-        return counted(rows, dim, source);
+        return counted(rows, dim, source, readNow ? -1 : total);
     }
 
     /**
@@ -120,7 +141,7 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
         Dataset<Row> values = df.select(arrayColumn(df, column, source));
         int dim = m >= 0 ? m : firstLength(values, source, column);
         JavaRDD<Sample> rows = values.javaRDD().zipWithIndex().map(t -> sample(t._1(), t._2(), dim, source));
-        return counted(rows, dim, source);
+        return counted(rows, dim, source, -1);
     }
 
     /** @return column {@code column} of {@code df} as arrays of doubles, after checking that it is an array of numbers */
@@ -178,9 +199,13 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
      * @param shards N_i×m .npy files, in data-set order; every executor must be able to read them
      * @param m      the expected dimension, or -1 to take it from the files
      * @param option the option that named them, for messages
-     * @return the checked samples, one partition per shard
+     * @return the samples, every row read and checked, one partition per shard
      */
     public static Samples fromNpy(JavaSparkContext sc, List<Path> shards, int m, String option) {
+        return fromNpy(sc, shards, m, option, true);
+    }
+
+    private static Samples fromNpy(JavaSparkContext sc, List<Path> shards, int m, String option, boolean readNow) {
         List<Tuple2<String, Long>> offsets = new ArrayList<>();
         long total = 0;
         int dim = m;
@@ -195,7 +220,7 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
             total += npy.rows();
         }
         JavaRDD<Sample> rows = sc.parallelize(offsets, offsets.size()).flatMap(t -> readShard(t, option));
-        return counted(rows, dim, option + " " + shards.get(0).getParent());
+        return counted(rows, dim, option + " " + shards.get(0).getParent(), readNow ? -1 : total);
     }
 
     private static Iterator<Sample> readShard(Tuple2<String, Long> shard, String option) {
@@ -227,9 +252,13 @@ public record Samples(JavaRDD<Sample> rows, long count, int m) {
         };
     }
 
-    /** Checks every row once (the count reads them all) and refuses empty data. */
-    private static Samples counted(JavaRDD<Sample> rows, int m, String source) {
-        long count = SparkJobs.run("reading " + source, rows::count);
+    /**
+     * Refuses empty data; with {@code known} &lt; 0 first reads and checks every row (the count reads them all).
+     *
+     * @param known the row count from the files' metadata, or -1 to count by reading
+     */
+    private static Samples counted(JavaRDD<Sample> rows, int m, String source, long known) {
+        long count = known >= 0 ? known : SparkJobs.run("reading " + source, rows::count);
         if (count == 0) {
             throw new GendictException(ErrorKind.INVALID_INPUT, source + ": empty data, expected at least one sample");
         }

@@ -83,7 +83,7 @@ public final class SparkLearnCommand implements Runnable {
         long start = System.nanoTime();
         try {
             ShippedFolder shipped = plugins.dir() == null ? null : ShippedFolder.ship(sparkOptions.context(), plugins.dir(), "--plugins");
-            Samples samples = Samples.load(sparkOptions.session(), data, "--data", sparkOptions.column, -1);
+            Samples samples = Samples.load(sparkOptions.session(), data, "--data", sparkOptions.column, -1, false);
             Model model = SparkLearner.learn(sparkOptions.context(), samples, new SparkLearner.Settings(prior, method, oracle,
                     update, batchSize, batches, seed, sparkOptions.partitions()), plugins.registry(), shipped);
             ModelStore.save(out, model);

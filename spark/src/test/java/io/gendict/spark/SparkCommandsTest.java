@@ -26,6 +26,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +127,20 @@ class SparkCommandsTest extends LocalSparkTest {
                 "--out", model.toString()));
         assertTrue(err.toString().startsWith("gendict: --method: 'ksvd' is a sparse baseline"), err.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
+
+    @Test
+    void spark_learnChecksRowsWhileLayingOutItsFirstEpochAndWritesNoModelForABadRow() {
+        DMatrixRMaj y = new DMatrixRMaj(40, 3);
+        y.data[31 * 3 + 2] = Double.NaN;
+        Path shards = dir.resolve("shards");
+        TestData.writeShards(y, shards, 20);
+        Path model = dir.resolve("m");
+        assertEquals(2, spark("spark-learn", "--data", shards.toString(), "--prior", "group-sparsity:n=5,k=2",
+                "--batch-size", "10", "--out", model.toString()));
+        assertEquals("gendict: --data " + shards.resolve("b.npy") + ": NaN at row 11, column 2; expected finite values",
+                err.toString().strip());
+        assertFalse(Files.exists(model), "no model folder");
     }
 
     @Test
