@@ -36,10 +36,10 @@ import java.util.SplittableRandom;
  *
  * <p>λ = ρ·tr(S_xx)/(n·N) over the N samples seen: the mean diagonal of one sample's XᵀX, so the
  * ridge acts as a fixed prior whose weight against the data fades as N grows. The target and
- * ρ ∈ {1e-2, 1e-1, …, 1000} are chosen by prequential validation: before a batch enters the sums,
+ * ρ ∈ {1e-4, 1e-3, …, 1000} are chosen by prequential validation: before a batch enters the sums,
  * each candidate's dictionary from the earlier sums predicts it, and the candidate with the
  * smallest total squared error over all batches so far is used (the first batch, with nothing to
- * validate on, takes the anchor, or 0, with ρ = 1). The encoder's latents are biased on data it never saw (another
+ * validate on, takes the anchor, or 0, with ρ = 0.1). The encoder's latents are biased on data it never saw (another
  * domain, a dictionary that is not the decoder's last layer), so the decode refines them; the ridge
  * keeps the n = 400 atoms of a VAE prior from fitting noise when the samples are few. The decode
  * uses no randomness (its starts are given) and the anchor is a function of the prior and the
@@ -49,8 +49,8 @@ import java.util.SplittableRandom;
  * @since 0.1
  */
 public final class AmortizedLearner extends GenerativeLearner {
-    private static final double[] RIDGES = {1e-2, 1e-1, 1, 10, 100, 1000};
-    private static final int FIRST_RIDGE = 2;
+    private static final double[] RIDGES = {1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100, 1000};
+    private static final int FIRST_RIDGE = 3;
     /** Prior samples per feature behind the anchor's least squares. */
     static final int ANCHOR_SAMPLES_PER_FEATURE = 50;
     private static final int ANCHOR_CHUNK = 1000;
