@@ -69,9 +69,11 @@ final class RateDistortionTask {
     private final PrintWriter log;
 
     /**
-     * @throws GendictException INVALID_PARAMETER when {@code --images} is given without {@code --test-images}
+     * @throws GendictException INVALID_PARAMETER when {@code --images} is given without {@code --test-images},
+     *                          or for a bit depth or JPEG quality out of range
      */
     RateDistortionTask(TransferTask.TransferOptions images, Options options, Registry registry, PrintWriter log) {
+        RateDistortionRun.checkSettings(options.bitDepths, options.jpegQualities);
         if (images.images != null && images.testImages == null) {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--images " + images.images
                     + " needs --test-images: name the images to test on, disjoint from the training images");

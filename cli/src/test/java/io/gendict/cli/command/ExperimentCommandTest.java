@@ -224,6 +224,14 @@ class ExperimentCommandTest {
                 err.toString().strip());
         assertEquals(2, run("experiment", "rate-distortion", "--bits", "4", "--out", dir.resolve("b").toString()));
         assertTrue(err.toString().contains("takes --bit-depths"), err.toString());
+        Path train = idx(dir.resolve("train.idx"), 40, 1);
+        for (String[] bad : new String[][] {{"--bit-depths", "4,0"}, {"--jpeg-qualities", "101"}}) {
+            assertEquals(2, run("experiment", "rate-distortion", "--images", train.toString(), "--test-images",
+                    test.toString(), bad[0], bad[1], "--out", dir.resolve("c").toString()));
+            List<String> lines = err.toString().strip().lines().toList();
+            assertTrue(lines.get(lines.size() - 1).startsWith("gendict: " + bad[0] + ": "), err.toString());
+            assertFalse(Files.exists(dir.resolve("c").resolve("vae.npz")), "refused before training the VAE");
+        }
     }
 
 

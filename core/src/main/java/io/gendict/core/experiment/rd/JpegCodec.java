@@ -1,7 +1,5 @@
 package io.gendict.core.experiment.rd;
 
-import io.gendict.core.error.ErrorKind;
-import io.gendict.core.error.GendictException;
 import org.ejml.data.DMatrixRMaj;
 
 import javax.imageio.IIOImage;
@@ -28,14 +26,9 @@ public final class JpegCodec implements ImageCodec {
     private final List<Integer> qualities;
 
     /**
-     * @param qualities JPEG qualities, each 1..100
+     * @param qualities JPEG qualities, each 1..100 ({@link RateDistortionRun#checkSettings})
      */
     public JpegCodec(List<Integer> qualities) {
-        for (int q : qualities) {
-            if (q < 1 || q > 100) {
-                throw new GendictException(ErrorKind.INVALID_PARAMETER, "--jpeg-qualities: " + q + " is not in 1..100");
-            }
-        }
         this.qualities = List.copyOf(qualities);
     }
 

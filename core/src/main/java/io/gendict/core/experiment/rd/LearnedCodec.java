@@ -31,10 +31,9 @@ public final class LearnedCodec implements ImageCodec {
     /**
      * @param name      the name reported, e.g. the method spec
      * @param learner   a trained learner. Not modified by coding.
-     * @param bitDepths bits per code value, each 1..32
+     * @param bitDepths bits per code value, each 1..32 ({@link RateDistortionRun#checkSettings})
      */
     public LearnedCodec(String name, DictionaryLearner learner, List<Integer> bitDepths) {
-        bitDepths.forEach(UniformQuantizer::new);
         this.name = name;
         this.learner = learner;
         this.bitDepths = List.copyOf(bitDepths);

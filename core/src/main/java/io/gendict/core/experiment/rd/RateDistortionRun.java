@@ -60,11 +60,28 @@ public final class RateDistortionRun {
      */
     public RateDistortionRun(MethodFactory methods, GenerativePrior prior, List<Integer> bitDepths,
                              List<Integer> jpegQualities) {
-        Checks.parameter(!bitDepths.isEmpty(), "--bit-depths: expected at least one");
+        checkSettings(bitDepths, jpegQualities);
         this.methods = methods;
         this.prior = prior;
         this.bitDepths = List.copyOf(bitDepths);
         this.jpegQualities = List.copyOf(jpegQualities);
+    }
+
+    /**
+     * Checks the codecs' settings, so that a run can refuse them before any work.
+     *
+     * @param bitDepths     the learned codecs' bits per code value: at least one, each 1..32
+     * @param jpegQualities the JPEG qualities: each 1..100
+     * @throws io.gendict.core.error.GendictException INVALID_PARAMETER naming the option and the value
+     */
+    public static void checkSettings(List<Integer> bitDepths, List<Integer> jpegQualities) {
+        Checks.parameter(!bitDepths.isEmpty(), "--bit-depths: expected at least one");
+        for (int b : bitDepths) {
+            Checks.parameter(b >= 1 && b <= 32, "--bit-depths: " + b + " is not in 1..32");
+        }
+        for (int q : jpegQualities) {
+            Checks.parameter(q >= 1 && q <= 100, "--jpeg-qualities: " + q + " is not in 1..100");
+        }
     }
 
     /**
