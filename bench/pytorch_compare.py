@@ -7,7 +7,7 @@ Usage, from the repository root:
 
     /usr/bin/python3 bench/pytorch_compare.py [--batches 10] [--settings dependencies,group-sparsity]
 
-Recipe (ALGORITHMS.md §2.2, §2.3, §3, §9), float32, one PyTorch thread, loss = sum of squared residuals:
+Recipe (docs/algorithms.md §2.2, §2.3, §3, §9), float32, one PyTorch thread, loss = sum of squared residuals:
 - data: A*, A0 entries Uniform[0,1); z* ~ N(0, I_k); y = A* G(z*) + N(0, 0.1^2) noise;
   dependencies: G(z) = [z; z*z; sin z], k = 3, n = 9, m = 10;
   group-sparsity: G(z) = ReLU(M (z*z)), M in {0,1}^{n x k} Bernoulli(0.6), k = 10, n = 300, m = 784;
@@ -104,7 +104,7 @@ def autodiff_batch(p, a, y, gen):
 
 
 def round4(z):
-    """4 decimal places, half away from zero (ALGORITHMS.md §3)."""
+    """4 decimal places, half away from zero (docs/algorithms.md §3)."""
     return torch.sign(z) * torch.floor(z.abs() * 1e4 + 0.5) / 1e4
 
 

@@ -2,7 +2,7 @@ package io.gendict.baselines;
 
 /**
  * {@code approximate-ksvd}: K-SVD whose atom update is one power-iteration step instead of an SVD
- * (Rubinstein, Zibulevsky &amp; Elad 2008; ALGORITHMS.md §7.3).
+ * (Rubinstein, Zibulevsky &amp; Elad 2008; docs/algorithms.md §7.3).
  *
  * @since 0.1
  */

@@ -13,7 +13,7 @@ import java.util.Arrays;
 
 /**
  * K-SVD (Aharon, Elad &amp; Bruckstein 2006) and approximate K-SVD (Rubinstein, Zibulevsky &amp;
- * Elad 2008), ALGORITHMS.md §7.3.
+ * Elad 2008), docs/algorithms.md §7.3.
  *
  * <p>One {@link #fit} call runs {@code iterations} K-SVD iterations on that batch alone, warm
  * started from the current dictionary: code the batch with Batch-OMP (K non-zeros), then update the

@@ -1,7 +1,7 @@
 package io.gendict.baselines;
 
 /**
- * {@code ksvd}: K-SVD with exact rank-1 SVD atom updates (ALGORITHMS.md §7.3). One fit call runs
+ * {@code ksvd}: K-SVD with exact rank-1 SVD atom updates (docs/algorithms.md §7.3). One fit call runs
  * {@code iterations} K-SVD iterations on its batch, warm started from the current dictionary.
  *
  * @since 0.1

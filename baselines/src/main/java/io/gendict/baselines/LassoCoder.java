@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * Lasso codes by cyclic coordinate descent on the Gram matrix, the sparse coder of online
- * dictionary learning (ALGORITHMS.md §7.5; scikit-learn's {@code fit_algorithm='cd'}):
+ * dictionary learning (docs/algorithms.md §7.5; scikit-learn's {@code fit_algorithm='cd'}):
  * x = argmin ½‖y − D x‖² + λ‖x‖₁, started from 0, swept until the largest coordinate change is at
  * most 1e-4·max|x| (scikit-learn's first test) or after 1000 sweeps. Signals are coded in fixed chunks on several threads;
  * results do not depend on the thread count.

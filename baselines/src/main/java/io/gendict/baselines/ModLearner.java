@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.Map;
 
 /**
- * Method of Optimal Directions (Engan, Aase &amp; Husøy 1999), ALGORITHMS.md §7.4: code with
+ * Method of Optimal Directions (Engan, Aase &amp; Husøy 1999), docs/algorithms.md §7.4: code with
  * Batch-OMP (K non-zeros), then D = S_yx·(S_xx + λI)⁻¹ with S_yx = Σ y xᵀ, S_xx = Σ x xᵀ,
  * λ = 1e-10·tr(S_xx)/n, then normalize the atoms.
  *

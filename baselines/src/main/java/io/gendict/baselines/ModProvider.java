@@ -9,7 +9,7 @@ import io.gendict.core.spi.LearnerContext;
 import java.util.List;
 
 /**
- * {@code mod}: the Method of Optimal Directions (ALGORITHMS.md §7.4), mini-batch (running sums
+ * {@code mod}: the Method of Optimal Directions (docs/algorithms.md §7.4), mini-batch (running sums
  * over all batches, one solve per fit) or batch ({@code iterations} MOD iterations per fit on that
  * batch alone).
  *

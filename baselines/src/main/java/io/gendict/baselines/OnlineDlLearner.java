@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Online dictionary learning (Mairal, Bach, Ponce &amp; Sapiro 2009), ALGORITHMS.md §7.5, with
+ * Online dictionary learning (Mairal, Bach, Ponce &amp; Sapiro 2009), docs/algorithms.md §7.5, with
  * scikit-learn's mini-batch bookkeeping (MiniBatchDictionaryLearning 1.1+). Each {@link #fit} is
  * one mini-batch of size η = B: code it (OMP with K non-zeros, or lasso with penalty α), update the
  * accumulators with forgetting, A ← βA + CᵀC/η (n×n), B ← βB + CᵀY/η (kept n×m), where

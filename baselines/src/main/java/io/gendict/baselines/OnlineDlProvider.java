@@ -9,7 +9,7 @@ import io.gendict.core.spi.LearnerContext;
 import java.util.List;
 
 /**
- * {@code online-dl}: online dictionary learning of Mairal et al. 2009 (ALGORITHMS.md §7.5), what
+ * {@code online-dl}: online dictionary learning of Mairal et al. 2009 (docs/algorithms.md §7.5), what
  * scikit-learn's MiniBatchDictionaryLearning does and what the paper calls its mini-batched MOD
  * baseline. Each fit call is one mini-batch.
  *

@@ -3,7 +3,7 @@ package io.gendict.baselines;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Hands out replacements for dead atoms (ALGORITHMS.md §7.3): the normalized non-zero signal with
+ * Hands out replacements for dead atoms (docs/algorithms.md §7.3): the normalized non-zero signal with
  * the largest representation error that has not been handed out yet in this round.
  */
 final class WorstSignals {

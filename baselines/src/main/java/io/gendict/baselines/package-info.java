@@ -1,6 +1,6 @@
 /**
  * Sparse dictionary-learning baselines behind {@link io.gendict.core.spi.BaselineProvider}
- * (ALGORITHMS.md §7): {@code mod}, {@code ksvd}, {@code approximate-ksvd} and {@code online-dl},
+ * (docs/algorithms.md §7): {@code mod}, {@code ksvd}, {@code approximate-ksvd} and {@code online-dl},
  * each a {@link io.gendict.core.spi.DictionaryLearner} that codes with Batch-OMP and K non-zeros.
  */
 package io.gendict.baselines;

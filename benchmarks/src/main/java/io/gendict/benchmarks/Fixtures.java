@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
 final class Fixtures {
     /** Root seed of every benchmark's data. */
     static final long SEED = 1L;
-    /** Samples per batch: the paper's training batch size (ALGORITHMS.md §3). */
+    /** Samples per batch: the paper's training batch size (docs/algorithms.md §3). */
     static final int BATCH = 30;
     /** Latent, hidden and output widths of the MLP written by {@link #writeMlp}: the MNIST VAE's decoder. */
     private static final int[] MLP_WIDTHS = {20, 400, 784};

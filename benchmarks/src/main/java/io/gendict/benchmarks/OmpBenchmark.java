@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Batch-OMP (ALGORITHMS.md §7.2, the baselines' sparse coder) of 30 or 1000 samples of the paper's
+ * Batch-OMP (docs/algorithms.md §7.2, the baselines' sparse coder) of 30 or 1000 samples of the paper's
  * group-sparsity data over its 784×300 A*, with k = 10 non-zeros, including the Gram matrix AᵀA
  * that every new dictionary needs, on one thread.
  */

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One decode of a batch of 30 samples of the paper's synthetic data (ALGORITHMS.md §3, σ = 0.1) with
+ * One decode of a batch of 30 samples of the paper's synthetic data (docs/algorithms.md §3, σ = 0.1) with
  * the true dictionary A*, by each built-in oracle created from its name (its default parameters:
  * adam and gradient-descent 1000 steps, sign-flip and multi-start wrapping gauss-newton). Starts are
  * drawn from the prior's p_z with the same seed on every call.

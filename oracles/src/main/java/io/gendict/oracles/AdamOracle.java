@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The paper's decoder (ALGORITHMS.md §2.2, §9): Adam on the batch's latents Z for
+ * The paper's decoder (docs/algorithms.md §2.2, §9): Adam on the batch's latents Z for
  * Σ_b ‖y_b − A·G(z_b)‖², a fixed number of steps, from the given or p_z-drawn starts, optionally
  * projected onto ‖z‖ ≤ R after every step. The gradient uses the Gram form
  * ∇_h = 2(h·Q − y·E) of {@link FeatureModel} (same math, fewer flops). It has no stopping rule,

@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * Minimises ½·wᵀQw − pᵀw (Q q×q symmetric positive semi-definite) either freely or over w ≥ 0, the
  * latter by the Lawson–Hanson active-set method (finite, exact up to rounding). Used to initialise
- * decoding when a prior declares G(z) = M·φ(z) (ALGORITHMS.md §1, LinearFeatures). A relative ridge
+ * decoding when a prior declares G(z) = M·φ(z) (docs/algorithms.md §1, LinearFeatures). A relative ridge
  * 1e-12·tr(Q)/q keeps singular Q solvable. Reuses its buffers; not thread-safe.
  */
 final class ConstrainedLeastSquares {

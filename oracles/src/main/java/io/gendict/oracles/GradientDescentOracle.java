@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.SplittableRandom;
 
 /**
- * Projected gradient descent per sample on f(z) = ‖y − A·G(z)‖² (ALGORITHMS.md §5, without the
+ * Projected gradient descent per sample on f(z) = ‖y − A·G(z)‖² (docs/algorithms.md §5, without the
  * flip): either a fixed step, or Armijo backtracking (sufficient decrease f(z − t·g) ≤ f(z) −
  * 10⁻⁴·t·‖g‖², t halved on failure and doubled after success). Stops when an accepted step
  * decreases f by at most {@code tol}·f (converged), when the line search cannot decrease f

@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.SplittableRandom;
 
 /**
- * Best of several starts (ALGORITHMS.md §5, generalisation): runs the inner oracle from the given
+ * Best of several starts (docs/algorithms.md §5, generalisation): runs the inner oracle from the given
  * start (or a p_z draw) and from {@code starts − 1} further p_z draws, keeping per sample the result
  * with the lowest objective. Iterations add up over starts. Immutable, thread-safe when the inner
  * oracle is.

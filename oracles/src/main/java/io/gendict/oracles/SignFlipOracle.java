@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.SplittableRandom;
 
 /**
- * The negation check of Hand, Leong &amp; Voroninski (ALGORITHMS.md §5, the "descend, then test −z"
+ * The negation check of Hand, Leong &amp; Voroninski (docs/algorithms.md §5, the "descend, then test −z"
  * variant): run the inner oracle; for every sample whose negated result −ẑ has a lower objective,
  * run the inner oracle again from −ẑ and keep whichever is best; repeat for {@code rounds} rounds.
  * A no-op for even priors (G(−z) = G(z)). Iterations add up over rounds. Immutable, thread-safe

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A short run of {@code fast} against the paper's {@code altmin} on the two synthetic settings
  * (B = 30, σ = 0.1, fixed seeds; group sparsity reduced to m = 100, n = 40, k = 5 to keep the test
- * short): fast's test error (ALGORITHMS.md §3) must be no higher than altmin's after every batch,
+ * short): fast's test error (docs/algorithms.md §3) must be no higher than altmin's after every batch,
  * and under the targets (0.5 on dependencies; 3 on group sparsity). Times are not asserted.
  */
 class FastVsAltminTest {

@@ -13,12 +13,11 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Measures test error after each batch and seconds per training batch of the generative methods on
- * the paper's two synthetic settings (ALGORITHMS.md §3: training batches of B = 30 unless given, 5 test batches of 30,
- * σ = 0.1). Time is
- * the training thread's CPU time (robust to other load on the machine) with one thread, wall time
- * with more or with -Dwall=true. Arguments: {@code setting(dependencies|group-sparsity) methods(comma list) trials batches threads
- * [batch size]}.
+ * Measures test error after each batch and seconds per training batch of the generative methods on the
+ * paper's two synthetic settings (docs/algorithms.md §3: training batches of B = 30 unless given, 5
+ * test batches of 30, σ = 0.1). Time is the training thread's CPU time (robust to other load on the
+ * machine) with one thread, wall time with more or with -Dwall=true. Arguments: {@code
+ * setting(dependencies|group-sparsity) methods(comma list) trials batches threads [batch size]}.
  * Not a test; run with {@code java -cp ... io.gendict.oracles.GenerativeMethodsBench}.
  */
 public final class GenerativeMethodsBench {

@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.SplittableRandom;
 
 /**
- * Test helper: a synthetic setting y = A*·G(z*) + σ·η with A* Uniform[0,1) (ALGORITHMS.md §3), and
+ * Test helper: a synthetic setting y = A*·G(z*) + σ·η with A* Uniform[0,1) (docs/algorithms.md §3), and
  * the paper's test error (mean ‖A·G(round(ẑ)) − A*·G(z*)‖ over a batch, codes rounded to 4 decimals).
  */
 final class Synthetic {

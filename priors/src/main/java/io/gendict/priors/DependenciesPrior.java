@@ -6,7 +6,7 @@ import io.gendict.core.spi.GenerativePrior;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * G(z) = [z; z∘z; sin z] ∈ R^{3k} (paper figure 1a, k = 3; ALGORITHMS.md §1): output entries
+ * G(z) = [z; z∘z; sin z] ∈ R^{3k} (paper figure 1a, k = 3; docs/algorithms.md §1): output entries
  * 0..k−1 are z, k..2k−1 are z_i², 2k..3k−1 are sin z_i. Its Jacobian is three stacked diagonals
  * I, diag(2z), diag(cos z).
  *

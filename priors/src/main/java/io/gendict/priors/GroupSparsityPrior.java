@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * G(z) = ReLU(M·(z∘z)) with a fixed 0/1 matrix M ∈ {0,1}^{n×k} (paper figure 1b; ALGORITHMS.md §1).
+ * G(z) = ReLU(M·(z∘z)) with a fixed 0/1 matrix M ∈ {0,1}^{n×k} (paper figure 1b; docs/algorithms.md §1).
  * As M ≥ 0 and z∘z ≥ 0 the ReLU never acts: G(z) = M·(z∘z), declared through
  * {@link #linearFeatures()}; G is even. Batched: X = (Z∘Z)·Mᵀ (with a stored copy of Mᵀ, so the
  * product streams contiguously) and dZ = 2·Z∘(dX·M). The VJP needs no

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.SplittableRandom;
 
 /**
- * The latent law of {@link KSparsePrior} (ALGORITHMS.md §6): per row, positions p_1..p_k a uniform
+ * The latent law of {@link KSparsePrior} (docs/algorithms.md §6): per row, positions p_1..p_k a uniform
  * random set of k distinct integers of 1..n (Floyd's algorithm, in draw order), then values
  * v_s ~ N(0,1) clipped to [−V, V].
  */

@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 /**
  * A piecewise-linear G: R^{2k} → R^n whose outputs are k-sparse, so that classical dictionary
- * learning is y = A·G(z) (ALGORITHMS.md §6, our 3-layer ReLU construction). The latent is
+ * learning is y = A·G(z) (docs/algorithms.md §6, our 3-layer ReLU construction). The latent is
  * z = (p_1..p_k, v_1..v_k); slot s writes value v_s at coordinate j = round(p_s) ∈ 1..n:
  * <pre>
  *   b_s,j = clamp(2 − 4|p_s − j|, 0, 1)                  (the trapezoid of layer 1)

@@ -7,7 +7,7 @@ import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.PriorProvider;
 
 /**
- * Provides {@code k-sparse}: the ReLU construction of ALGORITHMS.md §6 whose outputs are k-sparse
+ * Provides {@code k-sparse}: the ReLU construction of docs/algorithms.md §6 whose outputs are k-sparse
  * vectors of R^n with entries bounded by V ({@link KSparsePrior}). G has no random part, so it
  * takes no seed; latent draws take the caller's random source.
  *

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A feed-forward network prior G(z) = σ_L(W_L ⋯ σ_1(W_1 z + b_1) ⋯ + b_L) (ALGORITHMS.md §1, §8):
+ * A feed-forward network prior G(z) = σ_L(W_L ⋯ σ_1(W_1 z + b_1) ⋯ + b_L) (docs/algorithms.md §1, §8):
  * the {@code mlp} prior read from a weight file and the {@code relu-net} prior of Gaussian
  * expansive ReLU layers (Hand & Voroninski) alike. A batch Z (B×k) flows as X_l = σ_l(X_{l−1}·W_lᵀ + 1·b_lᵀ).
  * The forward pass multiplies by a transposed copy Wᵀ (in×out) kept at construction so both passes

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * transpose) are described in {@link MlpWeights}. Layers are named either by a JSON file
  * ({@code json=layers.json}) or by the npz's own key order plus {@code activations=relu,sigmoid}.
  * {@code layers=N} keeps the first N layers: {@code layers=1} slices the decoder
- * S(W2·ReLU(W1 z + b1) + b2) of the MNIST VAE into the prior G(z) = ReLU(W1 z + b1) (ALGORITHMS.md §8);
+ * S(W2·ReLU(W1 z + b1) + b2) of the MNIST VAE into the prior G(z) = ReLU(W1 z + b1) (docs/algorithms.md §8);
  * {@code head=N} keeps the N layers after those as the prior's {@link io.gendict.core.spi.DecoderHead}
  * (with {@code layers=1,head=1}: x ↦ S(W2·x + b2)), and {@code encoder=fc1+fc21} its amortized encoder.
  *

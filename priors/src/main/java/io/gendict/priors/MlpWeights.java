@@ -138,7 +138,7 @@ public final class MlpWeights {
      * The layers of an amortized encoder stored in PyTorch's names: layer {@code NAME} is
      * {@code NAME.weight} (out×in) with {@code NAME.bias} when present; every layer but the last is
      * followed by a ReLU, the last (the Gaussian encoder's mean head) by nothing, the shape of the
-     * classic MLP VAE's encoder (ALGORITHMS.md §8).
+     * classic MLP VAE's encoder (docs/algorithms.md §8).
      *
      * @param prior  the provider name, for messages
      * @param arrays the weight arrays by key

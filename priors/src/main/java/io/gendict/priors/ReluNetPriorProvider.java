@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * Provides {@code relu-net}: G(z) = ReLU(W_L ⋯ ReLU(W_1 z)) with widths n_0 = k, n_1, …, n_L = n,
  * no biases, W_i ∈ R^{n_i×n_{i−1}} i.i.d. N(0, 1/n_i) drawn layer by layer, row-major, from
  * {@code SplittableRandom(seed)}: the expansive Gaussian networks of Hand &amp; Voroninski
- * (ALGORITHMS.md §1 Theorem 5.3, §4.3). The drawn weights are saved as {@code W1, W2, …}
+ * (docs/algorithms.md §1 Theorem 5.3, §4.3). The drawn weights are saved as {@code W1, W2, …}
  * and {@link #restore} rebuilds from them.
  *
  * @since 0.1

@@ -29,7 +29,7 @@ import java.util.Map;
 
 /**
  * Learns a dictionary on a Spark cluster with the same learner, batches and random streams as
- * {@code gendict learn} (ALGORITHMS.md §2.1, §2.2): the driver holds the {@link AltMinLearner} built by
+ * {@code gendict learn} (docs/algorithms.md §2.1, §2.2): the driver holds the {@link AltMinLearner} built by
  * {@link Methods#create}; for each batch of the epoch's seeded order ({@link EpochLayout}) and each
  * decode round, the dictionary is broadcast, every partition decodes its whole chunks of the batch
  * with the oracle built on the executor ({@link ChunkDecoder}), the sums Σ y·xᵀ, Σ x·xᵀ, Σ‖y‖² and

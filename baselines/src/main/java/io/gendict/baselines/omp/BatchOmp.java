@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Batch-OMP with progressive Cholesky updates (Rubinstein, Zibulevsky &amp; Elad 2008;
- * ALGORITHMS.md §7.2): the Gram matrix G = DᵀD is computed once per dictionary, then each signal is
+ * docs/algorithms.md §7.2): the Gram matrix G = DᵀD is computed once per dictionary, then each signal is
  * coded from α0 = Dᵀy alone, without forming residuals. Atoms need not have unit norm: selection
  * uses |d_jᵀr|/‖d_j‖ and zero atoms are never selected.
  *

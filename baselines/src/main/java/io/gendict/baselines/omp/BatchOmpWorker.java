@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * One thread's scratch for {@link BatchOmp}: codes a chunk of signals with progressive Cholesky
- * updates (ALGORITHMS.md §7.2). Allocates nothing per signal.
+ * updates (docs/algorithms.md §7.2). Allocates nothing per signal.
  */
 final class BatchOmpWorker {
     private static final double EPS = 1e-12;

@@ -9,7 +9,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import java.util.Arrays;
 
 /**
- * Plain orthogonal matching pursuit (ALGORITHMS.md §7.1), one signal at a time: residuals are
+ * Plain orthogonal matching pursuit (docs/algorithms.md §7.1), one signal at a time: residuals are
  * formed explicitly and each least-squares step is a QR solve on the chosen atoms. It is the
  * readable reference that {@link BatchOmp} is tested against; use {@link BatchOmp} for speed.
  * Selection uses |d_jᵀr|/‖d_j‖; stopping is the same as {@link BatchOmp}'s except for the

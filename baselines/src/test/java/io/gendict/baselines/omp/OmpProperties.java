@@ -10,7 +10,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-/** Property checks of OMP and Batch-OMP (ALGORITHMS.md §7.1–7.2). */
+/** Property checks of OMP and Batch-OMP (docs/algorithms.md §7.1–7.2). */
 class OmpProperties {
 
     /**

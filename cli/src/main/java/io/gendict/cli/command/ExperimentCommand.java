@@ -39,7 +39,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code gendict experiment NAME}: reproduces a figure of the paper end to end (ALGORITHMS.md §3)
+ * {@code gendict experiment NAME}: reproduces a figure of the paper end to end (docs/algorithms.md §3)
  * and writes {@code results.csv}, {@code summary.json}, {@code error_vs_samples.png} and, for the
  * image task, {@code reconstructions.png}; {@code rate-distortion} compares the codecs instead
  * ({@link RateDistortionTask}).

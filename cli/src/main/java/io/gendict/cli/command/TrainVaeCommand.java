@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * {@code gendict train-vae}: trains the classic MLP VAE (ALGORITHMS.md §8) on IDX images and saves
+ * {@code gendict train-vae}: trains the classic MLP VAE (docs/algorithms.md §8) on IDX images and saves
  * it for the {@code mlp} prior; prints the negative ELBO per epoch on the training and test images.
  *
  * @since 0.1

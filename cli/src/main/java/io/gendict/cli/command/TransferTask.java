@@ -25,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The transfer task (paper figure 2, ALGORITHMS.md §3): a VAE trained on the large image set (or
+ * The transfer task (paper figure 2, docs/algorithms.md §3): a VAE trained on the large image set (or
  * loaded), its decoder sliced to G(z) = ReLU(W1·z + b1), and trials on transformed, noisy images
  * from a disjoint set; also collects the reconstructions of the first test images for the grid.
  *

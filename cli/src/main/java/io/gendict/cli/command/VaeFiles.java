@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Trains the MLP VAE of ALGORITHMS.md §8 on IDX images with a progress bar and an ELBO line per
+ * Trains the MLP VAE of docs/algorithms.md §8 on IDX images with a progress bar and an ELBO line per
  * epoch, and saves it as {@code NAME.npz} (every layer, PyTorch keys and layout) plus
  * {@code NAME.json} (the decoder's layers for the {@code mlp} prior), so that
  * {@code mlp:path=NAME.npz,json=NAME.json,layers=1,head=1,encoder=fc1+fc21} is the coefficient prior G(z) = ReLU(W1·z + b1)

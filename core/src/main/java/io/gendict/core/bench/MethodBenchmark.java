@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * End-to-end seconds per training batch ({@link DictionaryLearner#fit} wall time on one fresh batch)
- * of each method on a synthetic setting (ALGORITHMS.md §3), one trial each: by default the paper's
+ * of each method on a synthetic setting (docs/algorithms.md §3), one trial each: by default the paper's
  * settings with batches of 30 samples, or any preset, batch size and thread count through
  * {@link #time}. Each method first warms up the JIT on throwaway copies of its learners (untimed batches
  * until the warm-up time has passed, at least one and at most {@value #MAX_WARM_UP_BATCHES}, so the

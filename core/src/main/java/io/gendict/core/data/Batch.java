@@ -3,7 +3,7 @@ package io.gendict.core.data;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * One batch of synthetic samples y = A*·G(z) + η (ALGORITHMS.md §3), one sample per row.
+ * One batch of synthetic samples y = A*·G(z) + η (docs/algorithms.md §3), one sample per row.
  *
  * @param y     B×m noisy observations
  * @param z     B×k true latents z*

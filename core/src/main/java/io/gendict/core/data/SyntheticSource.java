@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.SplittableRandom;
 
 /**
- * The synthetic data of the paper's experiments (ALGORITHMS.md §3): a ground-truth dictionary A*
+ * The synthetic data of the paper's experiments (docs/algorithms.md §3): a ground-truth dictionary A*
  * (m×n, entries i.i.d. Uniform[0,1), optionally with unit-norm columns, or given), and on every call
  * a fresh batch y = A*·G(z*) + η with z* drawn from the prior's latent distribution and η ~ N(0, σ² I_m).
  * Also draws an initial dictionary A0 the same way as A*, for learners to start from.

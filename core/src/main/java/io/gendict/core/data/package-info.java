@@ -1,6 +1,6 @@
 /**
  * Data sources: the synthetic generator of the paper's experiments
- * ({@link io.gendict.core.data.SyntheticSource}, ALGORITHMS.md §3).
+ * ({@link io.gendict.core.data.SyntheticSource}, docs/algorithms.md §3).
  *
  * @since 0.1
  */

@@ -4,7 +4,7 @@ import io.gendict.core.error.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Rounds to D decimal places, half away from zero: round(v·10^D)/10^D (ALGORITHMS.md §3, the
+ * Rounds to D decimal places, half away from zero: round(v·10^D)/10^D (docs/algorithms.md §3, the
  * paper's "4-digit precision" with D = 4).
  *
  * @since 0.1

@@ -5,7 +5,7 @@ import io.gendict.core.error.GendictException;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Rounds stored codes to the precision they are kept at (ALGORITHMS.md §3): the paper rounds
+ * Rounds stored codes to the precision they are kept at (docs/algorithms.md §3): the paper rounds
  * latent codes to 4 decimal places before reconstructing.
  *
  * @since 0.1

@@ -5,7 +5,7 @@ import io.gendict.core.kernel.Kernels;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The paper's compression/denoising metric (ALGORITHMS.md §3): the mean over samples of the
+ * The paper's compression/denoising metric (docs/algorithms.md §3): the mean over samples of the
  * Euclidean norm (not squared) of the difference between a reconstruction and the clean signal.
  *
  * @since 0.1

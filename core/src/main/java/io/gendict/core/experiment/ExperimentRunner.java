@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Runs the evaluation protocol of ALGORITHMS.md §3: for each trial and each method, feed fresh
+ * Runs the evaluation protocol of docs/algorithms.md §3: for each trial and each method, feed fresh
  * training batches to a new learner started from the trial's A0, and after every batch code the
  * test set, quantize the codes, reconstruct and measure the mean error against the clean signals.
  * Every method of a trial sees the same batches (its data is recreated from the trial's seed). Each

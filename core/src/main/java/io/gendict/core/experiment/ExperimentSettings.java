@@ -6,7 +6,7 @@ import io.gendict.core.eval.Quantizer;
 import java.util.List;
 
 /**
- * Settings of the evaluation protocol of ALGORITHMS.md §3.
+ * Settings of the evaluation protocol of docs/algorithms.md §3.
  *
  * @param name          experiment name, e.g. {@code "group-sparsity"}
  * @param methods       method names, in the order they are reported

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Trials of the transfer task (ALGORITHMS.md §3, paper figure 2): images (one per row, values in
+ * Trials of the transfer task (docs/algorithms.md §3, paper figure 2): images (one per row, values in
  * [0, 1]) are shuffled per trial; the first nB·B form the test set, the rest are consumed in order
  * as training batches; every image is transformed (blur, colour shift, flip) and gets fresh
  * N(0, σ²) noise. The clean reference is the transformed image without noise. A0 has Uniform[0,1)

@@ -2,7 +2,7 @@ package io.gendict.core.experiment;
 
 /**
  * The reference lines an experiment reports beside its methods, each measured with the same metric
- * on the same test batches and, where codes are involved, the same quantizer (ALGORITHMS.md §3).
+ * on the same test batches and, where codes are involved, the same quantizer (docs/algorithms.md §3).
  * The two ground-truth lines exist for synthetic data only: they bound what any learner can reach.
  *
  * @since 0.1

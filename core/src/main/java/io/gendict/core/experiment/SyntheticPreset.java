@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
- * The paper's synthetic experiments (ALGORITHMS.md §3, figure 1) as presets: a prior spec, the data
+ * The paper's synthetic experiments (docs/algorithms.md §3, figure 1) as presets: a prior spec, the data
  * dimension m and the noise σ. Any of the three can be overridden, which is how a user's own prior
  * runs through the same protocol.
  *

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 
 /**
- * Trials on synthetic data y = A*·G(z*) + η (ALGORITHMS.md §3): per trial a prior (drawn from the
+ * Trials on synthetic data y = A*·G(z*) + η (docs/algorithms.md §3): per trial a prior (drawn from the
  * trial's seed, so random priors such as group-sparsity get a fresh M per trial), A* and A0 with
  * Uniform[0,1) entries, a stream of fresh training batches, and a test set of fresh samples from
  * the same A* with its own seed, which carries the true latents z* for the ground-truth references.

@@ -3,7 +3,7 @@ package io.gendict.core.experiment;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * One test batch of the evaluation protocol (ALGORITHMS.md §3).
+ * One test batch of the evaluation protocol (docs/algorithms.md §3).
  *
  * @param noisy   B×m observations y_i given to the method
  * @param clean   B×m clean signals the reconstruction is compared with: A*·G(z*_i) for synthetic

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Element types of the array formats: their size, NumPy type code ({@code u1}, {@code f8}, …) and
- * IDX type byte (ALGORITHMS.md §8). Values are read and written as {@code double}; 64-bit integers
+ * IDX type byte (docs/algorithms.md §8). Values are read and written as {@code double}; 64-bit integers
  * beyond ±2^53 lose precision.
  *
  * @since 0.1

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads IDX files, the format of MNIST and Fashion-MNIST (ALGORITHMS.md §8), plain or gzip-compressed
+ * Reads IDX files, the format of MNIST and Fashion-MNIST (docs/algorithms.md §8), plain or gzip-compressed
  * (detected by the magic bytes 1F 8B; bytes after the last gzip member are refused): two zero
  * bytes, a type byte (0x08 ubyte, 0x09 byte, 0x0B int16,
  * 0x0C int32, 0x0D float32, 0x0E float64), the number of dimensions d, d big-endian uint32 sizes,

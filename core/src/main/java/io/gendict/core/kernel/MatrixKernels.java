@@ -56,7 +56,7 @@ public interface MatrixKernels {
     void multiply(int n, double[] x, double[] y, double[] out);
 
     /**
-     * One Adam step on the first n parameters in PyTorch's arrangement (ALGORITHMS.md §9), for i &lt; n:
+     * One Adam step on the first n parameters in PyTorch's arrangement (docs/algorithms.md §9), for i &lt; n:
      * m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g·g, θ ← θ − (lr/c1)·m/(√v·(1/√c2) + ε) (one square
      * root and one division per entry), evaluated in exactly this order so that every
      * implementation gives the same bits.

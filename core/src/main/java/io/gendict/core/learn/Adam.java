@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * Adam (Kingma &amp; Ba 2015) on a flat parameter array, equal to PyTorch's Adam without weight
- * decay (ALGORITHMS.md §9): m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g∘g,
+ * decay (docs/algorithms.md §9): m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g∘g,
  * θ ← θ − lr·m̂/(√v̂ + ε), arranged as PyTorch does (see {@link io.gendict.core.kernel.MatrixKernels#adamStep}). One instance holds the state of one optimisation problem; {@link #step}
  * allocates nothing. Not thread-safe.
  *

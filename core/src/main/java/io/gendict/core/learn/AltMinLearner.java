@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Alternating minimisation (ALGORITHMS.md §2.1, §2.2): for each fresh batch Y, decode
+ * Alternating minimisation (docs/algorithms.md §2.1, §2.2): for each fresh batch Y, decode
  * Ẑ = oracle(A, Y) from starts drawn from p_z, then A ← rule(A, Y, G(Ẑ)). With the {@code adam}
  * oracle and update this is the paper's "altmin"; with {@code gauss-newton} and
  * {@code preconditioned-gradient} it is Algorithm 1; with {@code sign-flip} Gauss–Newton and

@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The paper's "autodiff" variant (ALGORITHMS.md §2.3): for each fresh batch, Adam on (A, Z) jointly
+ * The paper's "autodiff" variant (docs/algorithms.md §2.3): for each fresh batch, Adam on (A, Z) jointly
  * for L(A, Z) = Σ_b ‖A·G(z_b) − y_b‖², A warm-started from the previous batch, Z drawn from p_z,
  * two parameter groups with their own learning rates, state reset per batch. Gradients:
  * ∂L/∂A = 2·Rᵀ·X and ∂L/∂Z = J_Gᵀ(2·R·A) with Rᵀ = A·Xᵀ − Yᵀ, X = G(Z). Encoding uses the given

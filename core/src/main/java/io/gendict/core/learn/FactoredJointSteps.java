@@ -9,7 +9,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The joint Adam steps on (A, Z) of {@link AutodiffLearner} for a prior with linear features
- * G(z) = M·φ(z) (ALGORITHMS.md §2.3, the same math reassociated). With H = φ(Z) (B×k), E = A·M (m×k)
+ * G(z) = M·φ(z) (docs/algorithms.md §2.3, the same math reassociated). With H = φ(Z) (B×k), E = A·M (m×k)
  * and the residual R = H·Eᵀ − Y (B×m): ∂L/∂A = 2·Rᵀ·H·Mᵀ and ∂L/∂H = 2·R·E, so a step costs about
  * 4·m·n·k + 6·m·k·B flops instead of 2·m·n·B for Rᵀ·G(Z) alone. A is held in blocks of
  * {@value #BLOCK} rows, each transposed (n×rows, so that the block is every product's wide last

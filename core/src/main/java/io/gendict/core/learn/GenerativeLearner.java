@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
 
 /**
  * What every generative method shares: the dictionary (from the context or Uniform[0,1) from the
- * seed, ALGORITHMS.md §3), input checks, batch and sample counts, listeners, and encoding with a
+ * seed, docs/algorithms.md §3), input checks, batch and sample counts, listeners, and encoding with a
  * decode oracle from starts drawn from p_z. Random streams are split from the seed
  * ({@link LearnerStreams}); each training batch's stream is derived by its index ({@link #batchRng}),
  * so a run restored from a {@link Checkpointable#state()} continues bit for bit.

@@ -23,7 +23,7 @@ import java.util.Set;
  * update rule each method uses — are kept here, in one place, as spec strings resolved by a
  * {@link Registry}:
  * <pre>
- * altmin      oracle adam, update adam, one round per batch (ALGORITHMS.md §2.2)
+ * altmin      oracle adam, update adam, one round per batch (docs/algorithms.md §2.2)
  * algorithm1  oracle gauss-newton, update preconditioned-gradient                (§2.1)
  * autodiff    joint Adam on (A, Z); encodes with adam                            (§2.3)
  * fast        with linear features: oracle gauss-newton (its least-squares start is the global

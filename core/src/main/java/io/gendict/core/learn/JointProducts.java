@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The two products of a joint (A, Z) gradient step that involve the latents (ALGORITHMS.md §2.3),
+ * The two products of a joint (A, Z) gradient step that involve the latents (docs/algorithms.md §2.3),
  * through G and its vector–Jacobian product, for any prior: A·G(Z)ᵀ and ∂L/∂Z = J_Gᵀ(2·R·A).
  * (Priors with linear features take the factored route of {@link FactoredJointSteps}.) Scratch is
  * reused between steps. Not thread-safe.

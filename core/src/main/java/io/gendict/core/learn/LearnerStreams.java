@@ -3,7 +3,7 @@ package io.gendict.core.learn;
 import java.util.SplittableRandom;
 
 /**
- * The random streams of a generative learner, all split from its root seed (ALGORITHMS.md §3): one
+ * The random streams of a generative learner, all split from its root seed (docs/algorithms.md §3): one
  * for the initial dictionary, one for the start of a run (e.g. an update rule's estimates), one for
  * encoding, and a seed from which batch t's stream is derived by t alone. Round r of a batch decodes
  * with the r-th split of the batch's stream, and chunk c of {@value #CHUNK} rows of a round with the

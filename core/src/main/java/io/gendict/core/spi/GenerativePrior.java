@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A generative coefficient prior G: R^k → R^n (ALGORITHMS.md §1). Batches are row-major, one
+ * A generative coefficient prior G: R^k → R^n (docs/algorithms.md §1). Batches are row-major, one
  * sample per row. Implementations are immutable and safe to share between threads; methods
  * allocate no per-sample memory.
  *

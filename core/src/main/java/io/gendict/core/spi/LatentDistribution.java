@@ -21,7 +21,7 @@ public interface LatentDistribution {
     /** @return a short description, e.g. {@code "N(0, I_10)"} */
     String describe();
 
-    /** The standard normal N(0, I_k), the default of the paper (ALGORITHMS.md §3). */
+    /** The standard normal N(0, I_k), the default of the paper (docs/algorithms.md §3). */
     static LatentDistribution standardNormal() {
         return new LatentDistribution() {
             @Override

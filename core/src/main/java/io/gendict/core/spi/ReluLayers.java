@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Optional interface for a {@link GenerativePrior} that may be a bias-free ReLU network
- * G(z) = ReLU(W_L ⋯ ReLU(W_1 z)) (ALGORITHMS.md §1, Theorem 5.3). The theory checks test the WDC of
+ * G(z) = ReLU(W_L ⋯ ReLU(W_1 z)) (docs/algorithms.md §1, Theorem 5.3). The theory checks test the WDC of
  * every layer of a prior that returns weights here; any other prior skips that part. Third-party
  * priors may implement it too: it only exposes the weights, it adds no behaviour.
  *

@@ -19,7 +19,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 
 /**
- * The paper's practical update (ALGORITHMS.md §2.2): with X fixed, Adam on A for
+ * The paper's practical update (docs/algorithms.md §2.2): with X fixed, Adam on A for
  * ‖Y − X·Aᵀ‖²_F, state reset per call. Gram form: ∇ = 2(A·XᵀX − YᵀX) with XᵀX and YᵀX formed
  * once per call; each step costs one m×n×n product (or, when the batch is smaller than n/2, the
  * cheaper (A·Xᵀ)·X), then one allocation-free Adam update. The gradient of row i of A depends on

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 
 /**
- * Closed-form least-squares dictionary update (MOD, ALGORITHMS.md §7.4) over the current batch or
+ * Closed-form least-squares dictionary update (MOD, docs/algorithms.md §7.4) over the current batch or
  * over all batches so far, weighted by a forgetting schedule β_t = β·(1 − 1/t)^p (t counts update
  * calls; p = 0 is a constant factor, p &gt; 0 down-weights the first batches, whose codes were
  * decoded against a poor dictionary, as in Mairal et al. 2010, §3.4). A_t minimises

@@ -11,7 +11,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import java.util.SplittableRandom;
 
 /**
- * Algorithm 1's step (ALGORITHMS.md §2.1): ĝ = (1/P)·Σ_p (A·G(ẑ_p) − y_p)·G(ẑ_p)ᵀ·C⁻¹, computed as
+ * Algorithm 1's step (docs/algorithms.md §2.1): ĝ = (1/P)·Σ_p (A·G(ẑ_p) − y_p)·G(ẑ_p)ᵀ·C⁻¹, computed as
  * (1/P)·Rᵀ·(X·C⁻¹) with R = X·Aᵀ − Y (P×m), then A ← Proj_{B(A0,Δ)}(A − η·ĝ), column-wise: a column
  * farther than Δ from its A0 column is pulled back onto that sphere. C⁻¹ is the Monte-Carlo
  * estimate (§2.4) or the identity. Δ = 0 disables the projection. The products run on the given

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.SplittableRandom;
 
 /**
- * Monte-Carlo estimate of C⁻¹ for C* = E[G(z)·G(z)ᵀ] (ALGORITHMS.md §2.4): Ĉ = XᵀX/N from N draws
+ * Monte-Carlo estimate of C⁻¹ for C* = E[G(z)·G(z)ᵀ] (docs/algorithms.md §2.4): Ĉ = XᵀX/N from N draws
  * z ~ p_z, inverted through its symmetric eigendecomposition; when cond(Ĉ) &gt; 10¹² (e.g. rank ≤ k
  * for group sparsity) the pseudo-inverse over eigenvalues above 10⁻¹²·λ_max is used. Rank and
  * condition number are logged.

@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.List;
 
 /**
- * Adam (ALGORITHMS.md §9, equal to PyTorch's): one m, v state per parameter matrix, β1 = 0.9,
+ * Adam (docs/algorithms.md §9, equal to PyTorch's): one m, v state per parameter matrix, β1 = 0.9,
  * β2 = 0.999, ε = 1e-8 added after the square root of the bias-corrected v, no weight decay.
  */
 final class Adam {

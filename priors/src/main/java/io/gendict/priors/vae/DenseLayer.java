@@ -20,7 +20,7 @@ final class DenseLayer {
     final DMatrixRMaj weightT;
 
     /**
-     * PyTorch Linear default initialization: W and b uniform in ±1/√in (ALGORITHMS.md §8).
+     * PyTorch Linear default initialization: W and b uniform in ±1/√in (docs/algorithms.md §8).
      *
      * @param rng draws in×out weights row by row, then the bias. Modified.
      */

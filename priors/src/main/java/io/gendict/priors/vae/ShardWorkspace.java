@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Activations, ε and gradients of one shard of a mini-batch (ALGORITHMS.md §8), preallocated for
+ * Activations, ε and gradients of one shard of a mini-batch (docs/algorithms.md §8), preallocated for
  * {@code maxRows} rows so a training step allocates nothing. Computes the summed loss
  * Σ_rows [Σ_pixels BCE + KL] and its gradient with respect to every parameter, for the ε drawn by
  * {@link #drawNoise}. BCE uses the logits form softplus(a) − x·a, exact for sigmoid outputs.

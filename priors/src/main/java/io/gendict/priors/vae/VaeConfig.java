@@ -6,7 +6,7 @@ import io.gendict.core.error.GendictException;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Hyper-parameters of the MLP VAE and of its Adam training (ALGORITHMS.md §8, §9). Validated once,
+ * Hyper-parameters of the MLP VAE and of its Adam training (docs/algorithms.md §8, §9). Validated once,
  * in the constructor. Build with {@link #builder()}; defaults are the PyTorch example's.
  *
  * <p>Each mini-batch is cut into shards of {@code shardRows} rows; every shard gets its own gradient

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A trained MLP VAE (ALGORITHMS.md §8): its test loss and its weights under the PyTorch example's
+ * A trained MLP VAE (docs/algorithms.md §8): its test loss and its weights under the PyTorch example's
  * names, ready for an {@code .npz} that the {@code mlp} prior loads. Immutable; every accessor
  * returns fresh copies.
  *
@@ -93,7 +93,7 @@ public final class VaeModel {
 
     /**
      * @return the decoder G(z) = sigmoid(W4·relu(W3·z + b3) + b4) as layers in evaluation order; the
-     *         first alone is the coefficient prior ReLU(W1·z + b1) of ALGORITHMS.md §8
+     *         first alone is the coefficient prior ReLU(W1·z + b1) of docs/algorithms.md §8
      */
     public List<DecoderLayer> decoderLayers() {
         return DECODER;

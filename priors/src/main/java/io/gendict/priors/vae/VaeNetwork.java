@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The VAE's parameters (ALGORITHMS.md §8): encoder D→H, the fused μ/log σ² heads H→2L (columns
+ * The VAE's parameters (docs/algorithms.md §8): encoder D→H, the fused μ/log σ² heads H→2L (columns
  * 0..L−1 are μ, L..2L−1 are log σ²), decoder L→H and H→D. Mutated only by the trainer.
  */
 final class VaeNetwork {

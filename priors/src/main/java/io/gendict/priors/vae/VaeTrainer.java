@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.SplittableRandom;
 
 /**
- * Trains the MLP VAE of ALGORITHMS.md §8 with Adam (§9) on the summed negative ELBO of each
+ * Trains the MLP VAE of docs/algorithms.md §8 with Adam (§9) on the summed negative ELBO of each
  * mini-batch, as the PyTorch example does. From the root {@code SplittableRandom(seed)} three
  * splits, in this order, draw the initial weights, the per-epoch shuffles (Fisher–Yates) and ε;
  * the same configuration and images give the same model bit for bit, whatever the thread count.

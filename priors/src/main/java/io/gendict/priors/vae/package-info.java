@@ -1,5 +1,5 @@
 /**
- * Trainer for the classic PyTorch-example MLP variational autoencoder (ALGORITHMS.md §8) whose
+ * Trainer for the classic PyTorch-example MLP variational autoencoder (docs/algorithms.md §8) whose
  * decoder the {@code mlp} prior loads: {@link io.gendict.priors.vae.VaeConfig},
  * {@link io.gendict.priors.vae.VaeTrainer}, {@link io.gendict.priors.vae.VaeModel}.
  *

@@ -7,7 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Adam against the formulas of ALGORITHMS.md §9, evaluated by hand for two steps. */
+/** Adam against the formulas of docs/algorithms.md §9, evaluated by hand for two steps. */
 class AdamTest {
 
     @Test

@@ -3,7 +3,7 @@ package io.gendict.theory.estimate;
 import io.gendict.core.error.Checks;
 
 /**
- * Sample sizes and thresholds shared by the estimators (ALGORITHMS.md §4). Immutable; validated on
+ * Sample sizes and thresholds shared by the estimators (docs/algorithms.md §4). Immutable; validated on
  * construction.
  *
  * @param seed              root seed; each estimator of a {@link TheoryReport} gets its own split

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Fit of a geometric convergence e_s ≈ f + C·ρ^s down to a floor f (ALGORITHMS.md §4.4; Theorems 5.1,
+ * Fit of a geometric convergence e_s ≈ f + C·ρ^s down to a floor f (docs/algorithms.md §4.4; Theorems 5.1,
  * 5.2): f is the median of e_s over the last 20% of iterations; log(e_s − f) = a + s·log ρ is fitted by
  * least squares on the iterations with e_s &gt; 10·f (at least 5 are needed); ρ̂ = exp(slope) with a 95%
  * interval exp(slope ± t_{0.975, p−2}·SE(slope)). The rate passes when the upper end is below 1.

@@ -13,7 +13,7 @@ import org.ejml.dense.row.NormOps_DDRM;
 import java.util.SplittableRandom;
 
 /**
- * Runs Algorithm 1 (ALGORITHMS.md §2.1) as Theorem 5.1/5.2 state it and fits its geometric rate
+ * Runs Algorithm 1 (docs/algorithms.md §2.1) as Theorem 5.1/5.2 state it and fits its geometric rate
  * (§4.4): A0 = A* + E with every column of E of norm Δ in a random direction, the perfect decode
  * oracle (the true z* of each fresh sample, as §4.4 allows in synthetic tests), the preconditioned
  * step with a Monte-Carlo C⁻¹, projection onto columns within 2Δ of A0, and P fresh samples per

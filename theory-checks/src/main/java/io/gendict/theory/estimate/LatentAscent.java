@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
  * ascent with the gradient chained through {@link GenerativePrior#vjp}, normalised steps, and an
  * adaptive step length (×1.5 after an improving step, ×0.5 after a rejected one). Each row of Z is
  * projected onto the latent ball after every step. Used to find adversarial pairs and quadruples for
- * the S-REC and the RRIC (ALGORITHMS.md §4.1 step 3, §4.2). Chosen over Nelder–Mead because the prior
+ * the S-REC and the RRIC (docs/algorithms.md §4.1 step 3, §4.2). Chosen over Nelder–Mead because the prior
  * supplies exact vector–Jacobian products and 2k or 4k variables are too many for a simplex.
  */
 final class LatentAscent {

@@ -2,7 +2,7 @@ package io.gendict.theory.estimate;
 
 /**
  * Result of {@link OutputBoundEstimator}: the output bound R of Assumption 1, ‖G(z)‖ ≤ R on the
- * latent support (ALGORITHMS.md §1, §4.4).
+ * latent support (docs/algorithms.md §1, §4.4).
  *
  * @param condition    always {@code "Assumption 1 (bounded outputs)"}
  * @param max          the largest ‖G(z)‖ sampled

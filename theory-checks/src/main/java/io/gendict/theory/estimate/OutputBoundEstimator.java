@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Estimates the output bound R of Assumption 1 (ALGORITHMS.md §4.4): max and high quantiles of
+ * Estimates the output bound R of Assumption 1 (docs/algorithms.md §4.4): max and high quantiles of
  * ‖G(z)‖ over N latents from p_z, radially clipped to the latent radius when there is one. Latents
  * are drawn and pushed through G in chunks, so memory stays O(chunk·n).
  *

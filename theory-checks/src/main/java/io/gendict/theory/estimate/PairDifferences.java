@@ -15,10 +15,10 @@ import java.util.SplittableRandom;
 
 /**
  * Output differences u_i = G(z1_i) − G(z2_i) of latent pairs, their norms and their images A·u_i, and
- * the orthonormal basis of their span used for the span bounds of ALGORITHMS.md §4.1 step 4 and §4.2.
+ * the orthonormal basis of their span used for the span bounds of docs/algorithms.md §4.1 step 4 and §4.2.
  */
 final class PairDifferences {
-    /** Differences with ‖u‖ below this are skipped (ALGORITHMS.md §4.1). */
+    /** Differences with ‖u‖ below this are skipped (docs/algorithms.md §4.1). */
     static final double MIN_NORM = 1e-12;
     private static final double RANK_TOL = 1e-10;
 

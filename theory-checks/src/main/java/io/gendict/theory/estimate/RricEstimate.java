@@ -1,7 +1,7 @@
 package io.gendict.theory.estimate;
 
 /**
- * Result of {@link RricEstimator}: the RRIC constant ε of a dictionary A for a prior G (ALGORITHMS.md
+ * Result of {@link RricEstimator}: the RRIC constant ε of a dictionary A for a prior G (docs/algorithms.md
  * §4.2), |⟨A u, A v⟩ − ⟨u, v⟩| ≤ ε‖u‖‖v‖ for all output differences u, v.
  *
  * @param condition     always {@code "RRIC (Theorem 5.3)"}

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Estimates the RRIC constant ε of a dictionary A for a prior G (ALGORITHMS.md §4.2): N random
+ * Estimates the RRIC constant ε of a dictionary A for a prior G (docs/algorithms.md §4.2): N random
  * quadruples (z1, z2, z3, z4) and N u = v cases (half random pairs, half tangent pairs), latents
  * radially clipped to the latent ball; the statistic |ûᵀ(AᵀA − I)v̂| with u = G(z1) − G(z2),
  * v = G(z3) − G(z4); the worst samples refined by projected gradient ascent over all four latents

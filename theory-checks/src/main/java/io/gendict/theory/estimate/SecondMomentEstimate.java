@@ -2,7 +2,7 @@ package io.gendict.theory.estimate;
 
 /**
  * Result of {@link SecondMomentEstimator}: the second moment C* = E[G(z)G(z)ᵀ], the error ν of an
- * inverse estimate, and the Assumption 6 expression (ALGORITHMS.md §1 Assumptions 5–6, §2.4, §4.4).
+ * inverse estimate, and the Assumption 6 expression (docs/algorithms.md §1 Assumptions 5–6, §2.4, §4.4).
  *
  * @param condition        always {@code "Assumptions 5–6 (second moment)"}
  * @param lambdaMin        smallest eigenvalue of Ĉ
@@ -15,7 +15,7 @@ package io.gendict.theory.estimate;
  * @param inverseNorm      ‖C⁻¹‖ of the inverse ν refers to
  * @param nu               ν̂ = ‖C⁻¹ − Ĉ_ref⁻¹‖ with a 10× larger reference sample; NaN when C* is singular
  * @param outputBound      the R used in Assumption 6
- * @param assumption6      ν̂‖Ĉ‖ + 10·n·‖C⁻¹‖·R² (the expression as read; see ALGORITHMS.md §1)
+ * @param assumption6      ν̂‖Ĉ‖ + 10·n·‖C⁻¹‖·R² (the expression as read; see docs/algorithms.md §1)
  * @param assumption6Nu    the part ν̂‖Ĉ‖
  * @param assumption6R     the part 10·n·‖C⁻¹‖·R²
  * @param referenceSamples latents in the reference estimate

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 
 /**
  * Estimates C* = E[G(z)G(z)ᵀ] by Monte Carlo, its spectrum and rank, ν for an inverse estimate and the
- * Assumption 6 expression (ALGORITHMS.md §2.4, §4.4). Ĉ = XᵀX/N is accumulated in chunks; its inverse
+ * Assumption 6 expression (docs/algorithms.md §2.4, §4.4). Ĉ = XᵀX/N is accumulated in chunks; its inverse
  * comes from the symmetric eigendecomposition, ridge-regularised with λ = 10⁻⁸·tr(Ĉ)/n when the
  * condition number exceeds 10¹². ν̂ compares the inverse with one from 10·N fresh samples, which
  * underestimates ν because the reference is itself noisy. A singular C* (dead ReLU outputs, outputs in a

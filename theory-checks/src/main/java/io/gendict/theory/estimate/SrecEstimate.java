@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Result of {@link SrecEstimator}: the S-REC constants of a dictionary A for a prior G
- * (ALGORITHMS.md §1 Assumption 2, §4.1), ‖A(G(z1) − G(z2))‖ ≥ γ‖G(z1) − G(z2)‖ − δ.
+ * (docs/algorithms.md §1 Assumption 2, §4.1), ‖A(G(z1) − G(z2))‖ ≥ γ‖G(z1) − G(z2)‖ − δ.
  *
  * @param condition      always {@code "S-REC (Assumption 2)"}
  * @param gamma          γ̂ with δ = 0: the smallest ratio ‖A u‖/‖u‖ found (samples, refinement, tangents)

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Estimates the S-REC constants γ, δ of a dictionary A for a prior G (ALGORITHMS.md §4.1): N random
+ * Estimates the S-REC constants γ, δ of a dictionary A for a prior G (docs/algorithms.md §4.1): N random
  * latent pairs plus N tangent pairs (z2 = z1 + 10⁻³·R·w, w uniform on the sphere), latents radially
  * clipped to the ball of radius R; the ratios r = ‖A u‖/‖u‖, u = G(z1) − G(z2); the worst pairs refined
  * by projected gradient descent on r over (z1, z2) ({@link LatentAscent}), then the exact tangent
@@ -135,7 +135,7 @@ public final class SrecEstimator {
 
     /**
      * δ̂(γ) = max over pairs of max(0, γ‖u‖ − ‖A u‖) for γ = (j/10)·median ratio, j = 1..10
-     * (ALGORITHMS.md §4.1 step 2), over the sampled pairs (ratio NaN = skipped) and the refined ones
+     * (docs/algorithms.md §4.1 step 2), over the sampled pairs (ratio NaN = skipped) and the refined ones
      * ({‖u‖, ‖A u‖}); relative to the median ‖u‖ of the first {@code randomPairs} (random) pairs.
      */
     private static List<SrecEstimate.DeltaPoint> deltaCurve(double[] norms, double[] ratios, List<double[]> refined,

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Every condition of the paper checked for one prior and one dictionary (ALGORITHMS.md §1, §4):
+ * Every condition of the paper checked for one prior and one dictionary (docs/algorithms.md §1, §4):
  * Assumption 1 (R), the S-REC, the RRIC, the WDC of each layer when the prior implements
  * {@link ReluLayers} (empty otherwise), and Assumptions 5–6 (C*, ν, the Assumption 6 expression, with
  * R = the sampled max ‖G(z)‖), and the geometric rate of Algorithm 1 run noiseless from a Δ = 0.05

@@ -2,7 +2,7 @@ package io.gendict.theory.estimate;
 
 /**
  * Result of {@link WdcEstimator} for one layer: the WDC constant ε of a weight matrix W (n×k)
- * (ALGORITHMS.md §4.3), ‖Σ_i 1[⟨w_i,x⟩ &gt; 0]1[⟨w_i,y⟩ &gt; 0] w_i w_iᵀ − Q_{x,y}‖ ≤ ε for all x, y ≠ 0.
+ * (docs/algorithms.md §4.3), ‖Σ_i 1[⟨w_i,x⟩ &gt; 0]1[⟨w_i,y⟩ &gt; 0] w_i w_iᵀ − Q_{x,y}‖ ≤ ε for all x, y ≠ 0.
  *
  * @param condition        {@code "WDC (layer i)"}
  * @param layer            1-based layer index

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Estimates the WDC constant of each layer of a bias-free ReLU network (ALGORITHMS.md §4.3): N pairs
+ * Estimates the WDC constant of each layer of a bias-free ReLU network (docs/algorithms.md §4.3): N pairs
  * (x, y) uniform on the sphere plus N/4 near-equal (θ ≤ 0.05), N/4 near-opposite (θ ≥ π − 0.05) and
  * N/4 equal pairs; the statistic ‖S_{x,y} − Q_{x,y}‖; the worst pairs refined by hill-climbing
  * (random perturbations of x and y, kept when the statistic grows; the sum is piecewise constant in the

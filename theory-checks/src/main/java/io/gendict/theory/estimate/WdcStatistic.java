@@ -5,7 +5,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * The WDC deviation of one weight matrix at one direction pair (ALGORITHMS.md §4.3):
+ * The WDC deviation of one weight matrix at one direction pair (docs/algorithms.md §4.3):
  * S_{x,y} = Σ_i 1[⟨w_i,x⟩ &gt; 0]·1[⟨w_i,y⟩ &gt; 0]·w_i w_iᵀ (k×k), the reference Q_{x,y}, and the
  * spectral norm ‖c²·S − Q‖ for a row scale c. Holds k×k scratch; not thread-safe.
  */

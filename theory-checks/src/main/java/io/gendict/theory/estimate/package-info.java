@@ -1,5 +1,5 @@
 /**
- * Monte-Carlo estimators of the conditions the paper's guarantees rest on (ALGORITHMS.md §1, §4):
+ * Monte-Carlo estimators of the conditions the paper's guarantees rest on (docs/algorithms.md §1, §4):
  * the output bound R (Assumption 1), the S-REC (Assumption 2), the RRIC and the WDC (Theorem 5.3),
  * the second moment C* with ν and the Assumption 6 expression (Assumptions 5, 6), and the fit of a
  * geometric convergence rate with its bias floor (Theorems 5.1, 5.2). Every estimator returns a

@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * Transforms of square grey images stored one per row (B×(side·side), values in [0, 1]) used by
- * the transfer task (ALGORITHMS.md §3, [ours] defaults): Gaussian blur (σ = 1 px, 5×5 kernel, zero
+ * the transfer task (docs/algorithms.md §3, [ours] defaults): Gaussian blur (σ = 1 px, 5×5 kernel, zero
  * padding), colour shift x → clip(x + 0.3, 0, 1), inversion x → 1 − x, horizontal and vertical flip.
  *
  * @since 0.1
