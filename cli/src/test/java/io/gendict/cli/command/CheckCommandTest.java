@@ -1,7 +1,9 @@
 package io.gendict.cli.command;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
 import io.gendict.cli.Main;
 import io.gendict.core.io.Npy;
 import org.ejml.data.DMatrixRMaj;
@@ -11,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckCommandTest {
@@ -57,6 +61,20 @@ class CheckCommandTest {
         JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
         assertEquals(6, json.get("outputDim").getAsInt());
         assertEquals(1.0, json.getAsJsonObject("srec").get("gamma").getAsDouble(), 1e-6, "an isometry has γ = 1");
+    }
+
+    @Test
+    void jsonIsStrictWhenAConditionIsNotFinite() {
+        assertEquals(0, run("check", "--prior", "group-sparsity:n=30,k=3", "--random-dictionary", "30", "--samples", "50",
+                "--json"), err.toString());
+        String text = out.toString();
+        assertFalse(Pattern.compile("(?m)^\\s*(\"[^\"]*\":\\s*)?-?(NaN|Infinity),?$").matcher(text).find(),
+                "no bare non-finite token: " + text);
+        JsonObject moment = new GsonBuilder().setStrictness(Strictness.STRICT).create().fromJson(text, JsonObject.class)
+                .getAsJsonObject("secondMoment");
+        assertTrue(moment.get("conditionNumber").isJsonNull(), moment.toString());
+        assertEquals("Infinity", moment.getAsJsonObject("nonFinite").get("conditionNumber").getAsString(),
+                "rank 3 < n = 30: C* is singular");
     }
 
     @Test

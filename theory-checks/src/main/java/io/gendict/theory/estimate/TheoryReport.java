@@ -2,9 +2,8 @@ package io.gendict.theory.estimate;
 
 import io.gendict.core.spi.ReluLayers;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import io.gendict.core.error.Checks;
+import io.gendict.core.io.StrictJson;
 import io.gendict.core.spi.GenerativePrior;
 import org.ejml.data.DMatrixRMaj;
 
@@ -22,7 +21,8 @@ import java.util.SplittableRandom;
  * samples). Works for any {@link GenerativePrior}, third-party included. Each
  * estimator draws from its own split of the seed, in the order of the components, so a report is
  * reproducible from {@link CheckSettings#seed()}. Renders as text ({@link #toText()}) or JSON
- * ({@link #toJson()}; NaN and ±∞ are written as the JSON literals {@code NaN} and {@code Infinity}).
+ * ({@link #toJson()}: strict JSON, NaN and ±∞ written as {@code null} and named in the object's
+ * {@code nonFinite} member, see {@link StrictJson}).
  *
  * @param prior          the prior's spec string
  * @param latentLaw      the prior's latent distribution
@@ -45,8 +45,6 @@ public record TheoryReport(String prior, String latentLaw, int latentDim, int ou
     private static final double CONVERGENCE_DELTA = 0.05;
     private static final double CONVERGENCE_ETA = 0.5;
     private static final int CONVERGENCE_STEPS = 40;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-            .disableHtmlEscaping().create();
 
     /** Defensive copy of the layer list. */
     public TheoryReport {
@@ -119,8 +117,8 @@ public record TheoryReport(String prior, String latentLaw, int latentDim, int ou
         return sb.toString();
     }
 
-    /** @return the report as pretty-printed JSON (every record component, NaN/Infinity as literals) */
+    /** @return the report as pretty-printed strict JSON (every record component; NaN/±∞ as {@link StrictJson}) */
     public String toJson() {
-        return GSON.toJson(this);
+        return StrictJson.toJson(this);
     }
 }
