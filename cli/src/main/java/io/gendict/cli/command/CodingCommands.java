@@ -9,6 +9,8 @@ import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.eval.Quantizer;
 import io.gendict.core.io.AtomicFiles;
+import io.gendict.core.io.ElementType;
+import io.gendict.core.io.NdArray;
 import io.gendict.core.io.Npy;
 import io.gendict.core.io.Npz;
 import io.gendict.core.spi.Codes;
@@ -29,11 +31,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The commands that use a learned model: {@code encode}, {@code decode}, {@code denoise},
- * {@code compress} and {@code decompress}. Dense codes are stored as a B×k .npy; the sparse codes of a
- * baseline as an .npz with {@code values} and {@code indices} (B×K, -1 for an unused slot). Samples
- * and reconstructions are streamed block by block ({@link StreamedCoding}); only codes are held whole.
- * Every output is written to a temporary file and moved into place.
+ * The commands that use a learned model: {@code encode}, {@code decode}, {@code denoise}, {@code compress}
+ * and {@code decompress}. Dense codes are stored as a B×k .npy; the sparse codes of a baseline as an .npz
+ * with {@code values} (float64) and {@code indices} (B×K int32, -1 for an unused slot; float64 indices of
+ * older files are read when whole). Samples and reconstructions are streamed block by block ({@link
+ * StreamedCoding}); only codes are held whole. Every output is written to a temporary file and moved into
+ * place.
  *
  * @since 0.1
  */
@@ -220,10 +223,10 @@ public final class CodingCommands {
         for (int i = 0; i < codes.indices().length; i++) {
             indices.data[i] = codes.indices()[i];
         }
-        Map<String, DMatrixRMaj> arrays = new LinkedHashMap<>();
-        arrays.put(VALUES, codes.values());
-        arrays.put(INDICES, indices);
-        Npz.write(file, arrays, false);
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        arrays.put(VALUES, NdArray.ofMatrix(codes.values(), ElementType.FLOAT64));
+        arrays.put(INDICES, NdArray.ofMatrix(indices, ElementType.INT32));
+        Npz.writeArrays(file, arrays, false);
     }
 
     private static Codes readCodes(Path file) {

@@ -132,7 +132,7 @@ class LearnCommandTest {
     }
 
     @Test
-    void baselinesStoreSparseCodes() {
+    void baselinesStoreSparseCodes() throws Exception {
         Path model = dir.resolve("ksvd");
         assertEquals(0, run("learn", "--synthetic", "m=16", "--prior", PRIOR, "--method", "ksvd", "--atoms", "24",
                 "--sparsity", "3", "--batches", "3", "--batch-size", "40", "--out", s(model)), err.toString());
@@ -141,8 +141,15 @@ class LearnCommandTest {
         Path z = dir.resolve("z.npz");
         assertEquals(0, run("encode", "--model", s(model), "--in", s(y), "--out", s(z)), err.toString());
         assertEquals(3, Npz.read(z).get("indices").numCols);
+        assertEquals(ElementType.INT32, Npz.readArrays(z).get("indices").type(), "atom indices are integers");
         Path yHat = dir.resolve("yhat.npy");
         assertEquals(0, run("decode", "--model", s(model), "--in", s(z), "--out", s(yHat)), err.toString());
+        Path legacy = dir.resolve("z-float64.npz");
+        Npz.write(legacy, Npz.read(z), false);
+        assertEquals(ElementType.FLOAT64, Npz.readArrays(legacy).get("indices").type());
+        Path legacyHat = dir.resolve("yhat-float64.npy");
+        assertEquals(0, run("decode", "--model", s(model), "--in", s(legacy), "--out", s(legacyHat)), err.toString());
+        assertArrayEquals(Files.readAllBytes(yHat), Files.readAllBytes(legacyHat), "float64 indices of older files decode alike");
         Path packed = dir.resolve("y.gdz");
         assertEquals(0, run("compress", "--model", s(model), "--in", s(y), "--out", s(packed)), err.toString());
         assertEquals(0, run("decompress", "--model", s(model), "--in", s(packed), "--out", s(yHat)), err.toString());
