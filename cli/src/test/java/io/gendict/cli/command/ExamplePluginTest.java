@@ -19,6 +19,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,6 +68,12 @@ class ExamplePluginTest {
 
         assertEquals(2, run("check", "--prior", "shifted-square:k=2"), "without --plugins the name is unknown");
         assertTrue(err.toString().contains("unknown prior 'shifted-square'"), err.toString());
+        Path codes = dir.resolve("z.npy");
+        assertEquals(2, run("encode", "--model", model.toString(), "--in", model.resolve("dictionary.npy").toString(),
+                "--out", codes.toString()), "a model whose prior comes from a plugin, loaded without it");
+        assertTrue(err.toString().contains("unknown prior 'shifted-square'") && err.toString().contains("GENDICT_PLUGINS"),
+                err.toString());
+        assertFalse(Files.exists(codes));
     }
 
     private void buildJar(Path jar) throws IOException {

@@ -278,7 +278,9 @@ public final class ModelStore {
             PriorProvider provider = registry.lookup("prior", registry.priors(), parsed);
             return provider.restore(provider.parameters().validate(provider.name(), parsed.raw()), arrays);
         } catch (GendictException e) {
-            throw new GendictException(e.kind(), file + ": " + e.getMessage(), e);
+            String hint = e.kind() == ErrorKind.UNKNOWN_NAME
+                    ? " (the model was learned with a prior from a plugin: load its jar with --plugins DIR or GENDICT_PLUGINS)" : "";
+            throw new GendictException(e.kind(), file + ": " + e.getMessage() + hint, e);
         }
     }
 
