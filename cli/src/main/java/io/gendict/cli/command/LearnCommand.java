@@ -357,7 +357,7 @@ public final class LearnCommand implements Runnable {
         String methodSpec = baselineSpec();
         boolean gen = Methods.generative(methodSpec);
         GenerativePrior g = plugins.registry().prior(prior);
-        String oracleSpec = gen && oracle == null ? GenerativeMethods.oracleSpec(name(methodSpec), g) : oracle;
+        String oracleSpec = gen && oracle == null ? GenerativeMethods.oracleSpec(methodSpec, g) : oracle;
         String updateSpec = gen && update == null ? GenerativeMethods.ruleSpec(name(methodSpec), g) : update;
         long batches = length.batches != null ? length.batches : -(length.epochs == null ? 1 : length.epochs);
         return new Run(source.data == null ? null : source.data.toString(), source.synthetic, prior,

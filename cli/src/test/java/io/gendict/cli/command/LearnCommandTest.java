@@ -115,7 +115,7 @@ class LearnCommandTest {
         return "mlp:path=" + npz + ",json=" + json + ",layers=1,head=1,encoder=fc1+fc21";
     }
 
-    /** The spec train-vae prints (a JSON layer file, a head and an encoder) learns with amortized, and the model encodes. */
+    /** The spec train-vae prints (a JSON layer file, a head and an encoder) learns with amortized (its iterations recorded as the oracle), and the model encodes. */
     @Test
     void learnsWithAVaePriorSpecAsTrainVaePrintsIt() throws Exception {
         DMatrixRMaj y = new DMatrixRMaj(60, 6);
@@ -123,9 +123,11 @@ class LearnCommandTest {
         Path file = dir.resolve("images.npy");
         Npy.write(file, y, ElementType.FLOAT32);
         Path model = dir.resolve("vae-model");
-        assertEquals(0, run("learn", "--data", s(file), "--prior", vaePrior(), "--method", "amortized", "--batch-size", "20",
-                "--out", s(model), "--threads", "1"), err.toString());
+        assertEquals(0, run("learn", "--data", s(file), "--prior", vaePrior(), "--method", "amortized:iterations=5",
+                "--batch-size", "20", "--out", s(model), "--threads", "1"), err.toString());
         assertTrue(out.toString().contains("3 batches"), out.toString());
+        assertTrue(Files.readString(model.resolve("model.json")).contains("gauss-newton:iterations=5"),
+                "the method's parameters choose the oracle it records");
         Path z = dir.resolve("vae-z.npy");
         assertEquals(0, run("encode", "--model", s(model), "--in", s(file), "--out", s(z)), err.toString());
         assertArrayEquals(new int[] {60, 2}, new int[] {Npy.readMatrix(z).numRows, Npy.readMatrix(z).numCols});
