@@ -65,8 +65,10 @@ public final class AmortizedLearner extends GenerativeLearner {
     private final DMatrixRMaj sxy;
     private final DMatrixRMaj validation;
     private final Cholesky cholesky;
-    /** The ridge targets: 0, then the anchor A₀ (m×n) when the prior has a usable head. */
+    /** The ridge targets: 0, then the anchor A₀ (m×n) when the prior has a usable head (built on first use). */
     private final List<DMatrixRMaj> targets = new ArrayList<>();
+    /** The usable head, until the anchor is built from it; {@code null} after that or without one. */
+    private DecoderHead pendingHead;
     /** Whether A started at the anchor, so that the first batch already decodes against it. */
     private final boolean startsAtAnchor;
 
@@ -93,12 +95,24 @@ public final class AmortizedLearner extends GenerativeLearner {
         this.cholesky = new Cholesky(n, context.threads());
         targets.add(new DMatrixRMaj(context.m(), n));
         Optional<DecoderHead> head = prior.head().filter(h -> options.anchor() && h.outputDim() == context.m());
-        head.ifPresent(h -> targets.add(anchor(h, context.m())));
+        this.pendingHead = head.orElse(null);
+        this.validation = new DMatrixRMaj(head.isPresent() ? 2 : 1, RIDGES.length);
         this.startsAtAnchor = head.isPresent() && context.initialDictionary() == null;
         if (startsAtAnchor) {
+            buildAnchor();
             a.setTo(targets.get(1));
         }
-        this.validation = new DMatrixRMaj(targets.size(), RIDGES.length);
+    }
+
+    /**
+     * Adds the anchor to {@link #targets} the first time it is needed, so that a learner rebuilt
+     * around a saved dictionary only to encode never pays for it.
+     */
+    private void buildAnchor() {
+        if (pendingHead != null) {
+            targets.add(anchor(pendingHead, a.numRows));
+            pendingHead = null;
+        }
     }
 
     /**
@@ -129,6 +143,7 @@ public final class AmortizedLearner extends GenerativeLearner {
 
     @Override
     protected double fitBatch(DMatrixRMaj y, int batch) {
+        buildAnchor();
         DMatrixRMaj x = new DMatrixRMaj(y.numRows, prior.outputDim());
         prior.forward(batch == 0 && !startsAtAnchor ? encodeStarts(y) : encode(y).values(), x);
         if (!finite(x)) {
