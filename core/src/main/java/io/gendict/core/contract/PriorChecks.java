@@ -1,4 +1,4 @@
-package io.gendict.theory.contract;
+package io.gendict.core.contract;
 
 import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.param.Params;
@@ -12,13 +12,10 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The individual checks of {@link PriorContract}, one static method each, usable from any test.
+ * The checks of the prior contract, one static method each, usable from any test and from the
+ * product. Each returns normally or throws {@link ContractViolation}.
  * Latent points are drawn from the prior's own latent distribution with the given seed, then moved
  * by {@code spread}·N(0, 1) per coordinate so that points off a degenerate p_z (e.g. integer
  * positions) are reached as well.
@@ -75,7 +72,7 @@ public final class PriorChecks {
                 z[j] += JITTER * Math.max(1, Math.abs(z[j])) * Gaussian.next(rng);
             }
         }
-        fail(prior.params() + ": VJP disagrees with central finite differences at " + FD_ATTEMPTS
+        throw Verify.fail(prior.params() + ": VJP disagrees with central finite differences at " + FD_ATTEMPTS
                 + " jittered points near seed " + seed + ", relative error up to " + worst + " > " + FD_TOLERANCE);
     }
 
@@ -96,13 +93,11 @@ public final class PriorChecks {
         DMatrixRMaj dx = gaussian(rng, batch, n);
         DMatrixRMaj dz = new DMatrixRMaj(1, 1);
         prior.vjp(z, dx, dz);
-        assertEquals(batch, dz.numRows, "VJP rows");
-        assertEquals(k, dz.numCols, "VJP columns");
+        Verify.shape("VJP", dz, batch, k, prior.params().toString());
         DMatrixRMaj jac = new DMatrixRMaj(1, 1);
         for (int b = 0; b < batch; b++) {
             prior.jacobian(Arrays.copyOfRange(z.data, b * k, (b + 1) * k), jac);
-            assertEquals(n, jac.numRows, "Jacobian rows");
-            assertEquals(k, jac.numCols, "Jacobian columns");
+            Verify.shape("Jacobian", jac, n, k, prior.params().toString());
             double scale = norm(jac.data, n * k) * norm(Arrays.copyOfRange(dx.data, b * n, (b + 1) * n), n);
             for (int j = 0; j < k; j++) {
                 double s = 0;
@@ -111,7 +106,7 @@ public final class PriorChecks {
                 }
                 double got = dz.data[b * k + j];
                 if (Math.abs(s - got) > ROUNDING * Math.max(scale, Double.MIN_NORMAL)) {
-                    fail(prior.params() + ": row " + b + " of the VJP has " + got + " in column " + j
+                    throw Verify.fail(prior.params() + ": row " + b + " of the VJP has " + got + " in column " + j
                             + " but J(z)ᵀ·dx gives " + s + " (seed " + seed + ")");
                 }
             }
@@ -137,7 +132,7 @@ public final class PriorChecks {
         DMatrixRMaj dz = new DMatrixRMaj(1, 1);
         prior.forward(z, x);
         prior.vjp(z, dx, dz);
-        assertEquals(batch + "×" + n, x.numRows + "×" + x.numCols, "forward output shape");
+        Verify.shape("forward output", x, batch, n, prior.params().toString());
         DMatrixRMaj zr = new DMatrixRMaj(1, k);
         DMatrixRMaj dxr = new DMatrixRMaj(1, n);
         DMatrixRMaj xr = new DMatrixRMaj(1, 1);
@@ -177,13 +172,9 @@ public final class PriorChecks {
         DMatrixRMaj dz = new DMatrixRMaj(1, 1);
         prior.forward(z, x);
         prior.vjp(z, gaussian(rng, batch, prior.outputDim()), dz);
-        for (double v : x.data) {
-            assertTrue(Double.isFinite(v), () -> prior.params() + ": non-finite output " + v + " (seed " + seed + ")");
-        }
-        for (int i = 0; i < batch * k; i++) {
-            double v = dz.data[i];
-            assertTrue(Double.isFinite(v), () -> prior.params() + ": non-finite VJP " + v + " (seed " + seed + ")");
-        }
+        String who = prior.params() + " (seed " + seed + ")";
+        Verify.finite("output", x.data, x.getNumElements(), who);
+        Verify.finite("VJP", dz.data, batch * k, who);
     }
 
     /**
@@ -198,7 +189,8 @@ public final class PriorChecks {
      */
     public static void restoreIsIdentical(PriorProvider provider, GenerativePrior prior, long seed) {
         ComponentSpec spec = ComponentSpec.parse(prior.params().toSpecString());
-        assertEquals(provider.name(), spec.name(), "spec name");
+        Verify.that(provider.name().equals(spec.name()),
+                () -> prior.params() + ": the spec text names '" + spec.name() + "', the provider '" + provider.name() + "'");
         Params reparsed = provider.parameters().validate(provider.name(), spec.raw());
         GenerativePrior restored = provider.restore(reparsed, prior.arrays());
         GenerativePrior again = provider.create(prior.params());
@@ -209,10 +201,8 @@ public final class PriorChecks {
         prior.forward(z, x);
         restored.forward(z, xr);
         again.forward(z, xa);
-        assertArrayEquals(Arrays.copyOf(x.data, x.getNumElements()), Arrays.copyOf(xr.data, xr.getNumElements()),
-                () -> prior.params() + ": restored prior differs from the saved one");
-        assertArrayEquals(Arrays.copyOf(x.data, x.getNumElements()), Arrays.copyOf(xa.data, xa.getNumElements()),
-                () -> prior.params() + ": creating twice from the same parameters differs");
+        Verify.identical("outputs of the restored and the saved prior", x, xr, prior.params().toString());
+        Verify.identical("outputs of two priors created from the same parameters", x, xa, prior.params().toString());
     }
 
     /**
@@ -247,14 +237,16 @@ public final class PriorChecks {
                 w.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                fail("interrupted");
+                throw Verify.fail(prior.params() + ": interrupted while waiting for the threads");
             }
         }
         if (failure[0] != null) {
-            fail(prior.params() + ": concurrent use threw " + failure[0], failure[0]);
+            throw new ContractViolation(prior.params() + ": concurrent use threw " + failure[0], failure[0]);
         }
         for (int t = 0; t < threads; t++) {
-            assertArrayEquals(expected[t], got[t], () -> prior.params() + ": concurrent results differ from sequential ones");
+            double[] want = expected[t];
+            double[] have = got[t];
+            Verify.that(Arrays.equals(want, have), () -> prior.params() + ": concurrent results differ from sequential ones");
         }
     }
 
@@ -313,7 +305,7 @@ public final class PriorChecks {
         double scale = norm(single, len);
         for (int i = 0; i < len; i++) {
             if (Math.abs(batch[off + i] - single[i]) > ROUNDING * Math.max(scale, Double.MIN_NORMAL)) {
-                fail(prior.params() + ": " + what + " of row " + row + " in a batch gives " + batch[off + i]
+                throw Verify.fail(prior.params() + ": " + what + " of row " + row + " in a batch gives " + batch[off + i]
                         + " at " + i + ", alone " + single[i]);
             }
         }

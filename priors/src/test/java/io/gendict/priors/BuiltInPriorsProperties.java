@@ -1,8 +1,8 @@
-package io.gendict.theory.contract;
+package io.gendict.priors;
 
 import io.gendict.core.spi.Gaussian;
 import io.gendict.core.spi.PriorProvider;
-import io.gendict.priors.NpzTestFiles;
+import io.gendict.testkit.PriorContract;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
