@@ -23,14 +23,16 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * {@code gendict check}: estimates the paper's conditions (Assumption 1, S-REC, RRIC, WDC per ReLU
+ * {@code gendict check}: runs the cheap part of the prior contract (VJP against finite differences,
+ * finite outputs) and estimates the paper's conditions (Assumption 1, S-REC, RRIC, WDC per ReLU
  * layer, C* and ν, Assumption 6) for a prior and a dictionary, and says in words which hold.
  *
  * @since 0.1
  */
 @Command(name = "check",
-        description = "Estimate the paper's assumptions (output bound, S-REC, RRIC, WDC, C*, ν, Assumption 6) "
-                + "for a prior and a dictionary, with uncertainty and a verdict for each.")
+        description = "Check the prior's VJP against finite differences and its outputs for finiteness, and estimate "
+                + "the paper's assumptions (output bound, S-REC, RRIC, WDC, C*, ν, Assumption 6) for a prior and a "
+                + "dictionary, with uncertainty and a verdict for each.")
 public final class CheckCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -70,6 +72,9 @@ public final class CheckCommand implements Runnable {
     public void run() {
         Checks.parameter(samples >= 10, "--samples is " + samples + ", expected >= 10");
         GenerativePrior g = plugins.registry().prior(prior);
+        MemoryBudget.require(ErrorKind.INVALID_PARAMETER, "--prior " + prior + ": comparing its VJP with finite differences"
+                + " (n×n cotangents, n = " + g.outputDim() + ")", MemoryBudget.product(g.outputDim(),
+                2L * g.outputDim() + 2L * g.latentDim(), Double.BYTES));
         DMatrixRMaj a;
         if (dictionary.file != null) {
             a = Npy.readMatrix(dictionary.file);

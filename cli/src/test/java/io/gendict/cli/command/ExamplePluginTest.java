@@ -54,6 +54,7 @@ class ExamplePluginTest {
         assertEquals(0, run("check", "--plugins", plugins.toString(), "--prior", "shifted-square:k=2",
                 "--random-dictionary", "8", "--samples", "50"), err.toString());
         assertTrue(out.toString().contains("shifted-square:k=2"), out.toString());
+        assertTrue(out.toString().contains("[holds] Prior contract (VJP and finite outputs)"), out.toString());
 
         Path results = dir.resolve("exp");
         assertEquals(0, run("experiment", "dependencies", "--plugins", plugins.toString(), "--prior", "shifted-square:k=2",

@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Every condition of the paper checked for one prior and one dictionary (docs/algorithms.md §1, §4):
- * Assumption 1 (R), the S-REC, the RRIC, the WDC of each layer when the prior implements
+ * Every condition of the paper checked for one prior and one dictionary (docs/algorithms.md §1, §4),
+ * after the cheap part of the prior contract ({@link PriorContractEstimator}): Assumption 1 (R), the
+ * S-REC, the RRIC, the WDC of each layer when the prior implements
  * {@link ReluLayers} (empty otherwise), and Assumptions 5–6 (C*, ν, the Assumption 6 expression, with
  * R = the sampled max ‖G(z)‖), and the geometric rate of Algorithm 1 run noiseless from a Δ = 0.05
  * start around the dictionary taken as A* ({@link ConvergenceRun}, η = 0.5, 40 steps of 20n
@@ -30,6 +31,7 @@ import java.util.SplittableRandom;
  * @param outputDim      n
  * @param dictionaryRows m
  * @param settings       the settings used
+ * @param contract       the prior contract's VJP and finiteness checks
  * @param outputBound    Assumption 1
  * @param srec           Assumption 2
  * @param rric           the RRIC of Theorem 5.3
@@ -39,7 +41,8 @@ import java.util.SplittableRandom;
  * @since 0.1
  */
 public record TheoryReport(String prior, String latentLaw, int latentDim, int outputDim, int dictionaryRows,
-                           CheckSettings settings, OutputBoundEstimate outputBound, SrecEstimate srec,
+                           CheckSettings settings, PriorContractEstimate contract, OutputBoundEstimate outputBound,
+                           SrecEstimate srec,
                            RricEstimate rric, List<WdcEstimate> wdc, SecondMomentEstimate secondMoment,
                            ConvergenceFit convergence) {
     private static final double CONVERGENCE_DELTA = 0.05;
@@ -68,6 +71,7 @@ public record TheoryReport(String prior, String latentLaw, int latentDim, int ou
         Checks.shape("dictionary A", a, -1, prior.outputDim());
         Checks.finite("dictionary A", a);
         SplittableRandom root = new SplittableRandom(settings.seed());
+        PriorContractEstimate contract = PriorContractEstimator.estimate(prior, new SplittableRandom(~settings.seed()));
         OutputBoundEstimate bound = OutputBoundEstimator.estimate(prior, settings, root.split());
         SrecEstimate srec = SrecEstimator.estimate(prior, a, settings, root.split());
         RricEstimate rric = RricEstimator.estimate(prior, a, settings, root.split());
@@ -79,12 +83,12 @@ public record TheoryReport(String prior, String latentLaw, int latentDim, int ou
         ConvergenceFit convergence = ConvergenceRun.run(prior, a, CONVERGENCE_DELTA, CONVERGENCE_ETA, 0.0,
                 CONVERGENCE_STEPS, 20 * prior.outputDim(), settings.momentSamples(), root.nextLong()).fit();
         return new TheoryReport(prior.params().toSpecString(), prior.latentDistribution().describe(),
-                prior.latentDim(), prior.outputDim(), a.numRows, settings, bound, srec, rric, wdc, moment, convergence);
+                prior.latentDim(), prior.outputDim(), a.numRows, settings, contract, bound, srec, rric, wdc, moment, convergence);
     }
 
-    /** @return the results in report order: R, S-REC, RRIC, WDC layers, second moment, convergence */
+    /** @return the results in report order: prior contract, R, S-REC, RRIC, WDC layers, second moment, convergence */
     public List<CheckResult> results() {
-        List<CheckResult> out = new ArrayList<>(List.of(outputBound, srec, rric));
+        List<CheckResult> out = new ArrayList<>(List.of(contract, outputBound, srec, rric));
         out.addAll(wdc);
         out.add(secondMoment);
         out.add(convergence);

@@ -5,12 +5,17 @@ import io.gendict.core.spi.ReluLayers;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.Strictness;
+import io.gendict.core.contract.PlantedPrior;
+import io.gendict.core.param.Params;
+import io.gendict.core.spi.GenerativePrior;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TheoryReportTest {
@@ -26,7 +31,8 @@ class TheoryReportTest {
         TestPriors.ReluNet net = TestPriors.reluNet(2, 20, 40, new SplittableRandom(1));
         DMatrixRMaj a = TestPriors.gaussian(60, 40, 1.0 / 60, new SplittableRandom(2));
         TheoryReport report = TheoryReport.compute(net, a, null, SETTINGS);
-        assertEquals(7, report.results().size(), "R, S-REC, RRIC, two WDC layers, C*, convergence");
+        assertEquals(8, report.results().size(), "prior contract, R, S-REC, RRIC, two WDC layers, C*, convergence");
+        assertTrue(report.contract().holds(), report.contract().explanation());
         String text = report.toText();
         for (CheckResult r : report.results()) {
             assertTrue(text.contains(r.condition()), r.condition());
@@ -58,5 +64,47 @@ class TheoryReportTest {
         DMatrixRMaj a = TestPriors.uniformDictionary(10, 6, new SplittableRandom(4));
         assertEquals(TheoryReport.compute(TestPriors.dependencies(2), a, null, SETTINGS).toJson(),
                 TheoryReport.compute(TestPriors.dependencies(2), a, null, SETTINGS).toJson());
+    }
+
+    @Test
+    void aPriorWhoseVjpIsWrongFailsThePriorContractInTextAndJson() {
+        PlantedPrior planted = new PlantedPrior(2, 0.3);
+        GenerativePrior wrong = new GenerativePrior() {
+            @Override
+            public int latentDim() {
+                return planted.latentDim();
+            }
+
+            @Override
+            public int outputDim() {
+                return planted.outputDim();
+            }
+
+            @Override
+            public void forward(DMatrixRMaj z, DMatrixRMaj out) {
+                planted.forward(z, out);
+            }
+
+            @Override
+            public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
+                planted.vjp(z, dx, out);
+                CommonOps_DDRM.scale(1.01, out);
+            }
+
+            @Override
+            public Params params() {
+                return planted.params();
+            }
+        };
+        DMatrixRMaj a = TestPriors.uniformDictionary(8, 4, new SplittableRandom(5));
+        assertTrue(TheoryReport.compute(planted, a, null, SETTINGS).contract().holds());
+        TheoryReport report = TheoryReport.compute(wrong, a, null, SETTINGS);
+        assertFalse(report.contract().holds());
+        assertFalse(report.allHold());
+        assertTrue(report.toText().contains("[fails] " + PriorContractEstimator.CONDITION), report.toText());
+        assertTrue(report.toText().contains("VJP disagrees with central finite differences"), report.toText());
+        JsonObject contract = parse(report.toJson()).getAsJsonObject("contract");
+        assertFalse(contract.get("holds").getAsBoolean());
+        assertTrue(contract.get("failure").getAsString().contains("VJP disagrees"), contract.toString());
     }
 }
