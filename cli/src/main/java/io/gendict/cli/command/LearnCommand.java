@@ -19,6 +19,7 @@ import io.gendict.core.model.Methods;
 import io.gendict.core.model.Model;
 import io.gendict.core.model.ModelInfo;
 import io.gendict.core.model.ModelStore;
+import io.gendict.core.model.PluginNeeds;
 import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.param.ParamSpec;
 import io.gendict.core.param.Params;
@@ -261,6 +262,8 @@ public final class LearnCommand implements Runnable {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--checkpoint-every: method '" + run.method()
                     + "' cannot be checkpointed; drop the option");
         }
+        List<ModelInfo.Plugin> needs = PluginNeeds.of(plugins.plugins(), g.params().toSpecString(), run.method(),
+                run.oracle(), run.update());
         List<ModelInfo.CurvePoint> curve = new ArrayList<>();
         long done = 0;
         if (checkpoint.isPresent()) {
@@ -280,13 +283,13 @@ public final class LearnCommand implements Runnable {
                 learner.fit(y);
                 progress.stepTo(t + 1);
                 if (run.checkpointEvery() > 0 && ((t + 1) % run.checkpointEvery() == 0 || t + 1 == total)) {
-                    Checkpoints.write(dir, t + 1, model(learner, g, run, curve),
+                    Checkpoints.write(dir, t + 1, model(learner, g, run, curve, needs),
                             ((Checkpointable) learner).state(), runJson);
                 }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        ModelStore.save(dir, model(learner, g, run, curve));
+        ModelStore.save(dir, model(learner, g, run, curve, needs));
         PrintWriter w = spec.commandLine().getOut();
         long trained = total - first;
         w.printf("%s: %d batches of %d, %d samples seen, last batch error %.6g; %.3f s per batch; model in %s%n",
@@ -440,10 +443,11 @@ public final class LearnCommand implements Runnable {
                 MemoryBudget.product(m, n, Double.BYTES, DICTIONARY_COPIES));
     }
 
-    private static Model model(DictionaryLearner learner, GenerativePrior g, Run run, List<ModelInfo.CurvePoint> curve) {
+    private static Model model(DictionaryLearner learner, GenerativePrior g, Run run, List<ModelInfo.CurvePoint> curve,
+                               List<ModelInfo.Plugin> needs) {
         String version = GendictCommand.class.getPackage().getImplementationVersion();
         ModelInfo info = new ModelInfo(run.method(), run.oracle(), run.update(), run.parameters(), run.seed(),
-                learner.samplesSeen(), version == null ? "dev" : version, Runtime.version().toString(), curve);
+                learner.samplesSeen(), version == null ? "dev" : version, Runtime.version().toString(), curve, needs);
         return new Model(learner.dictionary().copy(), g, info);
     }
 }

@@ -1,22 +1,15 @@
 package io.gendict.cli.command;
 
 import io.gendict.cli.Main;
+import io.gendict.core.io.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,6 +59,10 @@ class ExamplePluginTest {
         assertEquals(0, run("learn", "--plugins", plugins.toString(), "--synthetic", "m=6", "--prior", "shifted-square:k=2",
                 "--batches", "3", "--batch-size", "20", "--out", model.toString()), err.toString());
         assertTrue(Files.readString(model.resolve("prior.json")).contains("shifted-square"));
+        String info = Files.readString(model.resolve("model.json"));
+        assertTrue(info.contains("\"jar\": \"shifted-square-prior.jar\"") && info.contains("\"sha256\": \""
+                + Sha256.hex(plugins.resolve("shifted-square-prior.jar")) + "\"")
+                && info.contains("\"provider\": \"com.example.gendict.ShiftedSquarePriorProvider\""), info);
 
         assertEquals(2, run("check", "--prior", "shifted-square:k=2"), "without --plugins the name is unknown");
         assertTrue(err.toString().contains("unknown prior 'shifted-square'"), err.toString());
@@ -74,28 +71,12 @@ class ExamplePluginTest {
                 "--out", codes.toString()), "a model whose prior comes from a plugin, loaded without it");
         assertTrue(err.toString().contains("unknown prior 'shifted-square'") && err.toString().contains("GENDICT_PLUGINS"),
                 err.toString());
+        assertTrue(err.toString().contains("the model needs plugin jar shifted-square-prior.jar, which is not loaded"),
+                err.toString());
         assertFalse(Files.exists(codes));
     }
 
     private void buildJar(Path jar) throws IOException {
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17",
-                "-cp", System.getProperty("java.class.path")));
-        try (Stream<Path> sources = Files.walk(EXAMPLE.resolve("java"))) {
-            sources.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "the example compiles");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(file)) {
-            for (Path root : List.of(classes, EXAMPLE.resolve("resources"))) {
-                try (Stream<Path> files = Files.walk(root)) {
-                    for (Path p : files.filter(Files::isRegularFile).toList()) {
-                        zip.putNextEntry(new JarEntry(root.relativize(p).toString().replace('\\', '/')));
-                        zip.write(Files.readAllBytes(p));
-                        zip.closeEntry();
-                    }
-                }
-            }
-        }
+        PluginJars.build(dir, EXAMPLE.resolve("java"), EXAMPLE.resolve("resources"), jar);
     }
 }

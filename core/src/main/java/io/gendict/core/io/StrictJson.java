@@ -78,6 +78,31 @@ public final class StrictJson {
         return strict(value);
     }
 
+    /**
+     * Reads back a number as {@link #toJson} wrote it, and as older writers did (a bare {@code NaN}
+     * or {@code Infinity}, which a lenient parser reads as a number).
+     *
+     * @param holder the object holding the member (its {@value #FLAG} member names non-finite values)
+     * @param name   the member's name, with {@code [i]} per array level as in {@value #FLAG}
+     * @param value  the member's value
+     * @return the number, or the non-finite value {@value #FLAG} names for a {@code null}
+     * @throws IllegalStateException for a {@code null} that {@value #FLAG} does not name, or a non-number
+     */
+    public static double number(JsonObject holder, String name, JsonElement value) {
+        if (value == null || value.isJsonNull()) {
+            JsonElement flag = holder.has(FLAG) ? holder.getAsJsonObject(FLAG).get(name) : null;
+            if (flag == null) {
+                throw new IllegalStateException(name + " is null and " + FLAG + " does not name it");
+            }
+            double v = Double.parseDouble(flag.getAsString());
+            if (Double.isFinite(v)) {
+                throw new IllegalStateException(FLAG + " names " + name + " as " + flag + ", not NaN or ±Infinity");
+            }
+            return v;
+        }
+        return value.getAsDouble();
+    }
+
     /** @return "NaN", "Infinity" or "-Infinity" for a non-finite number, else null */
     private static String nonFinite(JsonElement e) {
         if (e instanceof JsonPrimitive p && p.isNumber()) {

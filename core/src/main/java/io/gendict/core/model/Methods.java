@@ -83,11 +83,20 @@ public final class Methods {
      * @param registry the providers
      * @param threads  worker threads
      * @return the learner
+     * @throws GendictException UNKNOWN_NAME naming the plugin jars the model records when one of its
+     *                          components is not loaded
      */
     public static DictionaryLearner forInference(Model model, Registry registry, int threads) {
         ModelInfo info = model.info();
         LearnerContext context = new LearnerContext(model.dictionary().numRows, model.prior(), model.dictionary(),
                 info.seed(), threads);
-        return create(info.method(), info.oracle(), info.update(), context, registry);
+        try {
+            return create(info.method(), info.oracle(), info.update(), context, registry);
+        } catch (GendictException e) {
+            if (e.kind() != ErrorKind.UNKNOWN_NAME || info.plugins().isEmpty()) {
+                throw e;
+            }
+            throw new GendictException(e.kind(), e.getMessage() + ModelStore.missingPlugin(info.plugins()), e);
+        }
     }
 }

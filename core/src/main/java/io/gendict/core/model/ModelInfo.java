@@ -15,10 +15,12 @@ import java.util.Map;
  * @param gendictVersion gendict version that wrote the model
  * @param javaVersion    Java runtime version that wrote the model
  * @param curve          the training error after each batch
+ * @param plugins        the providers from plugin jars the model needs (prior, oracle, update rule, baseline)
  * @since 0.1
  */
 public record ModelInfo(String method, String oracle, String update, Map<String, String> parameters, long seed,
-                        long samplesSeen, String gendictVersion, String javaVersion, List<CurvePoint> curve) {
+                        long samplesSeen, String gendictVersion, String javaVersion, List<CurvePoint> curve,
+                        List<Plugin> plugins) {
     /**
      * One point of the training curve.
      *
@@ -28,9 +30,33 @@ public record ModelInfo(String method, String oracle, String update, Map<String,
     public record CurvePoint(long samples, double error) {
     }
 
+    /**
+     * A provider from a plugin jar that the model needs, so that loading it without the jar can name it.
+     *
+     * @param kind     e.g. {@code "prior"} or {@code "update rule"}
+     * @param name     the provider's name
+     * @param jar      the jar's file name
+     * @param sha256   the jar's SHA-256, hex
+     * @param provider the provider's class name
+     */
+    public record Plugin(String kind, String name, String jar, String sha256, String provider) {
+        /** @return one line naming the jar, its checksum and the provider class */
+        public String describe() {
+            return kind + " '" + name + "' comes from plugin jar " + jar + " (SHA-256 " + sha256 + ", provider "
+                    + provider + ")";
+        }
+    }
+
+    /** A model that needs no plugin. */
+    public ModelInfo(String method, String oracle, String update, Map<String, String> parameters, long seed,
+                     long samplesSeen, String gendictVersion, String javaVersion, List<CurvePoint> curve) {
+        this(method, oracle, update, parameters, seed, samplesSeen, gendictVersion, javaVersion, curve, List.of());
+    }
+
     /** Copies the collections. */
     public ModelInfo {
         parameters = Map.copyOf(parameters);
         curve = List.copyOf(curve);
+        plugins = List.copyOf(plugins);
     }
 }

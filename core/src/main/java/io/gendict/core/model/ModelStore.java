@@ -1,6 +1,5 @@
 package io.gendict.core.model;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -13,6 +12,7 @@ import io.gendict.core.io.FormatException;
 import io.gendict.core.io.Npy;
 import io.gendict.core.io.Npz;
 import io.gendict.core.io.Sha256;
+import io.gendict.core.io.StrictJson;
 import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.PriorProvider;
@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * dictionary.npy    the m×n dictionary (float64)
  * prior.json        the prior's full spec {@code name:key=value,...}
  * prior.npz         the prior's arrays (network weights, drawn matrices), when it has any
- * model.json        method, oracle, update rule, parameters, seed, samples seen, versions, training curve
+ * model.json        method, oracle, update rule, parameters, seed, samples seen, versions, training curve,
+ *                   and the plugin jars (file name, SHA-256, provider class) of the components it needs
  * checksums.sha256  SHA-256 of each file above ({@code sha256sum -c} format), written last
  * </pre>
  * Loading verifies every checksum and names a missing or altered file. The model checksum — the
@@ -265,12 +266,13 @@ public final class ModelStore {
         }
         DMatrixRMaj dictionary = Npy.readMatrix(dir.resolve(DICTIONARY));
         Map<String, DMatrixRMaj> arrays = listed.containsKey(PRIOR_ARRAYS) ? Npz.read(dir.resolve(PRIOR_ARRAYS)) : Map.of();
-        GenerativePrior prior = restorePrior(dir.resolve(PRIOR), registry, arrays);
         ModelInfo info = parseInfo(dir.resolve(INFO));
+        GenerativePrior prior = restorePrior(dir.resolve(PRIOR), registry, arrays, info.plugins());
         return new Loaded(new Model(dictionary, prior, info), Sha256.of(sums));
     }
 
-    private static GenerativePrior restorePrior(Path file, Registry registry, Map<String, DMatrixRMaj> arrays) {
+    private static GenerativePrior restorePrior(Path file, Registry registry, Map<String, DMatrixRMaj> arrays,
+                                                List<ModelInfo.Plugin> plugins) {
         JsonObject json = readJson(file);
         String spec = string(json, "spec", file);
         try {
@@ -278,10 +280,24 @@ public final class ModelStore {
             PriorProvider provider = registry.lookup("prior", registry.priors(), parsed);
             return provider.restore(provider.parameters().validate(provider.name(), parsed.raw()), arrays);
         } catch (GendictException e) {
-            String hint = e.kind() == ErrorKind.UNKNOWN_NAME
-                    ? " (the model was learned with a prior from a plugin: load its jar with --plugins DIR or GENDICT_PLUGINS)" : "";
-            throw new GendictException(e.kind(), file + ": " + e.getMessage() + hint, e);
+            throw new GendictException(e.kind(), file + ": " + e.getMessage() + (e.kind() == ErrorKind.UNKNOWN_NAME
+                    ? missingPlugin(plugins) : ""), e);
         }
+    }
+
+    /**
+     * @param plugins what the model records
+     * @return the hint for a component the registry does not know: the jars the model needs, or, for a
+     *         model that records none, that it was learned with a plugin
+     */
+    public static String missingPlugin(List<ModelInfo.Plugin> plugins) {
+        String where = "--plugins DIR, $GENDICT_PLUGINS or ~/.gendict/plugins";
+        if (plugins.isEmpty()) {
+            return " (the model was learned with a prior from a plugin: load its jar with " + where + ")";
+        }
+        return "; the model needs plugin jar " + String.join(" and ", plugins.stream().map(ModelInfo.Plugin::jar)
+                .distinct().toList()) + ", which is not loaded (" + String.join("; ", plugins.stream()
+                .map(ModelInfo.Plugin::describe).toList()) + "): put it in the plugins folder (" + where + ")";
     }
 
     private static JsonObject infoJson(ModelInfo info) {
@@ -304,6 +320,17 @@ public final class ModelStore {
             curve.add(point);
         }
         o.add("trainingCurve", curve);
+        JsonArray plugins = new JsonArray();
+        for (ModelInfo.Plugin p : info.plugins()) {
+            JsonObject plugin = new JsonObject();
+            plugin.addProperty("kind", p.kind());
+            plugin.addProperty("name", p.name());
+            plugin.addProperty("jar", p.jar());
+            plugin.addProperty("sha256", p.sha256());
+            plugin.addProperty("provider", p.provider());
+            plugins.add(plugin);
+        }
+        o.add("plugins", plugins);
         return o;
     }
 
@@ -315,13 +342,23 @@ public final class ModelStore {
                 params.put(e.getKey(), e.getValue().getAsString());
             }
             List<ModelInfo.CurvePoint> curve = new ArrayList<>();
-            for (JsonElement p : o.getAsJsonArray("trainingCurve")) {
-                JsonArray a = p.getAsJsonArray();
-                curve.add(new ModelInfo.CurvePoint(a.get(0).getAsLong(), a.get(1).getAsDouble()));
+            JsonArray points = o.getAsJsonArray("trainingCurve");
+            for (int i = 0; i < points.size(); i++) {
+                JsonArray a = points.get(i).getAsJsonArray();
+                curve.add(new ModelInfo.CurvePoint(a.get(0).getAsLong(),
+                        StrictJson.number(o, "trainingCurve[" + i + "][1]", a.get(1))));
+            }
+            List<ModelInfo.Plugin> plugins = new ArrayList<>();
+            if (o.has("plugins")) {
+                for (JsonElement e : o.getAsJsonArray("plugins")) {
+                    JsonObject p = e.getAsJsonObject();
+                    plugins.add(new ModelInfo.Plugin(string(p, "kind", file), string(p, "name", file),
+                            string(p, "jar", file), string(p, "sha256", file), string(p, "provider", file)));
+                }
             }
             return new ModelInfo(string(o, "method", file), optional(o, "oracle"), optional(o, "update"), params,
                     o.get("seed").getAsLong(), o.get("samplesSeen").getAsLong(), optional(o, "gendictVersion"),
-                    optional(o, "javaVersion"), curve);
+                    optional(o, "javaVersion"), curve, plugins);
         } catch (RuntimeException e) {
             throw new FormatException(file.toString(), "malformed model metadata: " + e.getMessage(), e);
         }
@@ -342,10 +379,9 @@ public final class ModelStore {
         return sums;
     }
 
-    /** Writes pretty-printed JSON atomically. */
+    /** Writes pretty-printed strict JSON ({@link StrictJson}: NaN and ±∞ as null, named in {@code nonFinite}) atomically. */
     static void writeJson(Path file, JsonObject json) {
-        byte[] bytes = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(json)
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = StrictJson.toJson(json).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 

@@ -2,6 +2,7 @@ package io.gendict.core.plugin;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
+import io.gendict.core.io.Sha256;
 import io.gendict.core.spi.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,12 @@ import java.util.stream.Stream;
  * assertion or a stack overflow) or whose name is unusable, or registers nothing becomes a {@link PluginFailure}
  * (logged as a warning) and registers none of its providers; the other jars still load. A broken
  * classpath entry is a failure of source {@code "classpath"}, and the other classpath providers
- * still load. Two providers of one kind with the same name are an error.
+ * still load. A name is kebab-case, optionally namespaced ({@code vendor/name}). A jar's provider named
+ * like a built-in one is left out, as a failure of its jar that names both and suggests the
+ * namespaced form, so that a built-in added later never breaks a plugin's users; two providers of
+ * one kind with the same name otherwise are an error. Each jar's providers are recorded with the
+ * jar's file name and SHA-256 ({@link PluginOrigin}), and their components run behind a guard that
+ * reports the plugin's bugs as its own ({@link PluginSet#guardedProviders}).
  *
  * @since 0.1
  */
@@ -44,6 +50,8 @@ public final class PluginLoader {
     public static final String CLASSPATH = "classpath";
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginLoader.class);
+    /** A provider name: no blank, ':', ',', '=', braces or '/', except one '/' between a namespace and the name. */
+    static final String NAME = "[^\\s:,={}/]+(/[^\\s:,={}/]+)?";
     /** Bounds the recovery loop in case a ServiceLoader iterator keeps failing on the same entry. */
     private static final int MAX_ERRORS_PER_KIND = 100;
 
@@ -105,7 +113,16 @@ public final class PluginLoader {
                     + ")" : String.join("; ", errors));
             return;
         }
-        found.forEach(f -> collector.add(f, source));
+        String sha256;
+        try {
+            sha256 = Sha256.hex(jar);
+        } catch (GendictException e) {
+            close(loader);
+            collector.fail(source, e.getMessage());
+            return;
+        }
+        found.forEach(f -> collector.addFromJar(f, source,
+                new PluginOrigin(jar.getFileName().toString(), sha256, f.provider().getClass().getName())));
         LOG.info("loaded {} provider(s) from {}", found.size(), jar);
     }
 
@@ -133,9 +150,10 @@ public final class PluginLoader {
 
     private static Provider checked(ProviderKind<?> kind, Provider p) {
         String name = p.name();
-        if (name == null || name.isBlank() || !name.equals(name.strip()) || name.matches(".*[:,={}\\s].*")) {
+        if (name == null || !name.matches(NAME)) {
             throw new IllegalStateException(kind + " provider " + p.getClass().getName() + " has an unusable name '"
-                    + name + "' (expected kebab-case without ':', ',', '=', braces or spaces)");
+                    + name + "' (expected kebab-case, optionally namespaced as vendor/name, without ':', ',', '=',"
+                    + " braces or spaces)");
         }
         if (p.description() == null || p.parameters() == null) {
             throw new IllegalStateException(kind + " provider " + p.getClass().getName()
@@ -181,6 +199,7 @@ public final class PluginLoader {
     private static final class Collector {
         private final Map<ProviderKind<?>, Map<String, Provider>> byKind = new LinkedHashMap<>();
         private final IdentityHashMap<Provider, String> sources = new IdentityHashMap<>();
+        private final IdentityHashMap<Provider, PluginOrigin> origins = new IdentityHashMap<>();
         private final List<PluginFailure> failures = new ArrayList<>();
 
         Collector() {
@@ -198,6 +217,23 @@ public final class PluginLoader {
             LOG.debug("{} '{}' from {}", found.kind(), p.name(), describe(p));
         }
 
+        /**
+         * Adds a jar's provider; one named like a built-in is left out (the built-in keeps its name)
+         * and reported as a failure of the jar that names both and suggests a namespaced name.
+         */
+        void addFromJar(Found found, String source, PluginOrigin origin) {
+            Provider p = found.provider();
+            Provider builtIn = byKind.get(found.kind()).get(p.name());
+            if (builtIn != null && CLASSPATH.equals(sources.get(builtIn))) {
+                fail(source, "its " + found.kind() + " '" + p.name() + "' (" + origin.provider() + ") is not loaded: the"
+                        + " built-in " + found.kind() + " '" + p.name() + "' (" + builtIn.getClass().getName()
+                        + ") has that name; name the plugin's one with a namespace, e.g. 'vendor/" + p.name() + "'");
+                return;
+            }
+            add(found, source);
+            origins.put(p, origin);
+        }
+
         void fail(String source, String reason) {
             PluginFailure failure = new PluginFailure(source, reason);
             LOG.warn("plugin not loaded: {}", failure);
@@ -207,7 +243,7 @@ public final class PluginLoader {
         PluginSet build() {
             Map<ProviderKind<?>, Map<String, Provider>> frozen = new LinkedHashMap<>();
             byKind.forEach((k, m) -> frozen.put(k, Collections.unmodifiableMap(m)));
-            return new PluginSet(Collections.unmodifiableMap(frozen), sources, failures);
+            return new PluginSet(Collections.unmodifiableMap(frozen), sources, origins, failures);
         }
 
         private String describe(Provider p) {

@@ -1,5 +1,7 @@
 package io.gendict.core.plugin;
 
+import io.gendict.core.error.ErrorKind;
+import io.gendict.core.error.GendictException;
 import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.BaselineProvider;
@@ -14,6 +16,7 @@ import io.gendict.core.spi.UpdateRuleProvider;
 import jakarta.inject.Inject;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,7 +24,8 @@ import java.util.TreeMap;
  * The {@link Registry} over the providers bound by {@link SpiModule}. Every lookup parses the spec
  * with {@link ComponentSpec#parse} and validates its parameters with the provider's
  * {@link io.gendict.core.param.ParamSpec}; an unknown name gets a "did you mean" suggestion
- * ({@link Suggestions}). Immutable and thread-safe.
+ * ({@link Suggestions}). A namespaced provider ({@code vendor/name}) is also found by its bare name
+ * when no other provider of its kind has that bare name. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -48,11 +52,12 @@ public final class PluginRegistry implements Registry {
 
     /**
      * @param plugins loaded providers
-     * @return the registry over them, without Guice
+     * @return the registry over them ({@link PluginSet#guardedProviders}), without Guice
      */
     public static PluginRegistry of(PluginSet plugins) {
-        return new PluginRegistry(plugins.providers(ProviderKind.PRIOR), plugins.providers(ProviderKind.ORACLE),
-                plugins.providers(ProviderKind.UPDATE_RULE), plugins.providers(ProviderKind.BASELINE));
+        return new PluginRegistry(plugins.guardedProviders(ProviderKind.PRIOR),
+                plugins.guardedProviders(ProviderKind.ORACLE), plugins.guardedProviders(ProviderKind.UPDATE_RULE),
+                plugins.guardedProviders(ProviderKind.BASELINE));
     }
 
     @Override
@@ -106,6 +111,14 @@ public final class PluginRegistry implements Registry {
 
     private static <P extends Provider> Resolved<P> resolve(String kind, Map<String, P> providers, ComponentSpec spec) {
         P provider = providers.get(spec.name());
+        if (provider == null && !spec.name().contains("/")) {
+            List<String> namespaced = providers.keySet().stream().filter(n -> n.endsWith("/" + spec.name())).toList();
+            if (namespaced.size() > 1) {
+                throw new GendictException(ErrorKind.UNKNOWN_NAME, kind + " '" + spec.name() + "' is ambiguous: "
+                        + String.join(" or ", namespaced) + "; give the namespaced name");
+            }
+            provider = namespaced.isEmpty() ? null : providers.get(namespaced.get(0));
+        }
         if (provider == null) {
             throw Suggestions.unknownName(kind, spec.name(), providers.keySet());
         }

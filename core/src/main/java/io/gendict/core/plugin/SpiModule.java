@@ -7,8 +7,8 @@ import io.gendict.core.spi.Provider;
 import io.gendict.core.spi.Registry;
 
 /**
- * Guice wiring of loaded plugins: binds each provider into a {@code MapBinder<String, XxxProvider>}
- * by name (one per {@link ProviderKind}), the {@link PluginSet} itself (for sources and failures),
+ * Guice wiring of loaded plugins: binds each provider ({@link PluginSet#guardedProviders}, so a
+ * plugin's bugs are reported as its own) into a {@code MapBinder<String, XxxProvider>} by name (one per {@link ProviderKind}), the {@link PluginSet} itself (for sources and failures),
  * and {@link Registry} to a singleton {@link PluginRegistry} built from the injected maps. Plugin
  * authors never see this class.
  *
@@ -31,6 +31,6 @@ public final class SpiModule extends AbstractModule {
 
     private <P extends Provider> void bindKind(ProviderKind<P> kind) {
         MapBinder<String, P> binder = MapBinder.newMapBinder(binder(), String.class, kind.type());
-        plugins.providers(kind).forEach((name, provider) -> binder.addBinding(name).toInstance(provider));
+        plugins.guardedProviders(kind).forEach((name, provider) -> binder.addBinding(name).toInstance(provider));
     }
 }

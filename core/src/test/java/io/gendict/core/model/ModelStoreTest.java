@@ -50,6 +50,67 @@ class ModelStoreTest {
         }
     }
 
+    private static Model withCurveAndPlugins(List<ModelInfo.CurvePoint> curve, List<ModelInfo.Plugin> plugins) {
+        Model m = model(0);
+        ModelInfo i = m.info();
+        return new Model(m.dictionary(), m.prior(), new ModelInfo(i.method(), i.oracle(), i.update(), i.parameters(),
+                i.seed(), i.samplesSeen(), i.gendictVersion(), i.javaVersion(), curve, plugins));
+    }
+
+    @Test
+    void modelJsonIsStrictJsonAndNonFiniteCurveValuesLoadBack() throws Exception {
+        Path folder = dir.resolve("m");
+        List<ModelInfo.Plugin> plugins = List.of(new ModelInfo.Plugin("prior", "acme/square", "square.jar",
+                "ab".repeat(32), "com.acme.SquareProvider"));
+        Model saved = withCurveAndPlugins(List.of(new ModelInfo.CurvePoint(10, Double.NaN),
+                new ModelInfo.CurvePoint(20, Double.POSITIVE_INFINITY), new ModelInfo.CurvePoint(30, 0.5)), plugins);
+        ModelStore.save(folder, saved);
+        com.google.gson.JsonObject json = new com.google.gson.GsonBuilder().setStrictness(com.google.gson.Strictness.STRICT)
+                .create().fromJson(Files.readString(folder.resolve(ModelStore.INFO)), com.google.gson.JsonObject.class);
+        assertEquals("{\"trainingCurve[0][1]\":\"NaN\",\"trainingCurve[1][1]\":\"Infinity\"}",
+                json.getAsJsonObject("nonFinite").toString());
+        assertEquals(saved.info(), ModelStore.load(folder, REGISTRY).model().info());
+    }
+
+    @Test
+    void anOlderModelJsonWithBareNaNStillLoads() throws Exception {
+        Path folder = dir.resolve("m");
+        ModelStore.save(folder, withCurveAndPlugins(List.of(new ModelInfo.CurvePoint(10, Double.NaN)), List.of()));
+        Path info = folder.resolve(ModelStore.INFO);
+        String strict = Files.readString(info);
+        com.google.gson.JsonObject old = com.google.gson.JsonParser.parseString(strict).getAsJsonObject();
+        old.remove("nonFinite");
+        old.remove("plugins");
+        old.getAsJsonArray("trainingCurve").get(0).getAsJsonArray().set(1, new com.google.gson.JsonPrimitive(Double.NaN));
+        String written = new com.google.gson.GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+                .create().toJson(old);
+        assertTrue(written.contains("NaN") && !written.contains("nonFinite"), written);
+        Files.writeString(info, written);
+        Path sums = folder.resolve(ModelStore.CHECKSUMS);
+        Files.writeString(sums, Files.readString(sums).lines().map(l -> l.endsWith("  " + ModelStore.INFO)
+                ? io.gendict.core.io.Sha256.hex(info) + "  " + ModelStore.INFO : l).reduce("", (a, l) -> a + l + "\n"));
+
+        ModelInfo loaded = ModelStore.load(folder, REGISTRY).model().info();
+        assertTrue(Double.isNaN(loaded.curve().get(0).error()));
+        assertEquals(List.of(), loaded.plugins());
+    }
+
+    @Test
+    void aModelWhosePluginIsNotLoadedNamesTheJar() {
+        Path folder = dir.resolve("m");
+        ModelStore.save(folder, withCurveAndPlugins(List.of(), List.of(new ModelInfo.Plugin("prior", "test-prior",
+                "scaled.jar", "cd".repeat(32), "com.acme.ScaledProvider"))));
+        Registry empty = new PluginRegistry(Map.of(), Map.of(), Map.of(), Map.of());
+
+        GendictException e = assertThrows(GendictException.class, () -> ModelStore.load(folder, empty));
+
+        assertTrue(e.getMessage().contains("unknown prior 'test-prior'") && e.getMessage().endsWith(
+                "; the model needs plugin jar scaled.jar, which is not"
+                + " loaded (prior 'test-prior' comes from plugin jar scaled.jar (SHA-256 " + "cd".repeat(32)
+                + ", provider com.acme.ScaledProvider)): put it in the plugins folder (--plugins DIR, $GENDICT_PLUGINS"
+                + " or ~/.gendict/plugins)"), e.getMessage());
+    }
+
     @Test
     void theChecksumIdentifiesTheModel() {
         byte[] first = ModelStore.save(dir.resolve("a"), model(0));

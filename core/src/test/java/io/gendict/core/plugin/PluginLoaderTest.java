@@ -64,14 +64,16 @@ class PluginLoaderTest {
     }
 
     @Test
-    void duplicateOfAClasspathProviderNamesTheClassAndTheJar() throws IOException {
+    void aJarProviderNamedLikeABuiltInIsLeftOutNamingBothAndSuggestingANamespace() throws IOException {
         Path jar = TestJars.withProvider(dir.resolve("copy.jar"), PriorProvider.class, TestProviders.Prior.class);
 
-        GendictException e = assertThrows(GendictException.class, () -> loader.load(dir));
+        PluginSet set = loader.load(dir);
 
-        assertEquals(ErrorKind.PLUGIN, e.kind());
-        assertEquals("two priors are named 'test-prior': classpath (" + TestProviders.Prior.class.getName()
-                + ") and " + jar, e.getMessage());
+        assertEquals(PluginLoader.CLASSPATH, set.source(set.providers(ProviderKind.PRIOR).get("test-prior")),
+                "the built-in keeps its name, so every command still works");
+        assertEquals(List.of(new PluginFailure(jar.toString(), "its prior 'test-prior' (" + TestProviders.Prior.class.getName()
+                + ") is not loaded: the built-in prior 'test-prior' (" + TestProviders.Prior.class.getName()
+                + ") has that name; name the plugin's one with a namespace, e.g. 'vendor/test-prior'")), set.failures());
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.gendict.core.spi.UpdateRuleProvider;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 
 /**
  * Test providers. {@link Prior}, {@link Oracle}, {@link Rule} and {@link Baseline} are registered on
@@ -110,6 +111,68 @@ public final class TestProviders {
         public Throwing() {
             throw new IllegalStateException("boom in constructor");
         }
+    }
+
+    /** A namespaced jar prior "acme/nan-prior" whose forward pass returns NaN in its first output. */
+    public static final class NanPrior extends Prior {
+        /** The jar provider. */
+        public NanPrior() {
+            super("acme/nan-prior");
+        }
+
+        @Override
+        public GenerativePrior create(Params params) {
+            GenerativePrior base = new ScaledIdentity(params);
+            return withForward(base, (z, out) -> {
+                base.forward(z, out);
+                out.data[0] = Double.NaN;
+            });
+        }
+    }
+
+    /** A jar prior "acme/throwing-prior" whose forward pass throws. */
+    public static final class ForwardThrows extends Prior {
+        /** The jar provider. */
+        public ForwardThrows() {
+            super("acme/throwing-prior");
+        }
+
+        @Override
+        public GenerativePrior create(Params params) {
+            return withForward(new ScaledIdentity(params), (z, out) -> {
+                throw new IllegalStateException("index bug in forward");
+            });
+        }
+    }
+
+    /** @return {@code base} with another forward pass */
+    private static GenerativePrior withForward(GenerativePrior base, BiConsumer<DMatrixRMaj, DMatrixRMaj> forward) {
+        return new GenerativePrior() {
+            @Override
+            public int latentDim() {
+                return base.latentDim();
+            }
+
+            @Override
+            public int outputDim() {
+                return base.outputDim();
+            }
+
+            @Override
+            public void forward(DMatrixRMaj z, DMatrixRMaj out) {
+                forward.accept(z, out);
+            }
+
+            @Override
+            public void vjp(DMatrixRMaj z, DMatrixRMaj dx, DMatrixRMaj out) {
+                base.vjp(z, dx, out);
+            }
+
+            @Override
+            public Params params() {
+                return base.params();
+            }
+        };
     }
 
     /** "test-oracle": returns zero latents. */
