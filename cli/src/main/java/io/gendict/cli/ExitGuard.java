@@ -1,5 +1,6 @@
 package io.gendict.cli;
 
+import io.gendict.cli.support.ErrorHandler;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;

@@ -7,13 +7,11 @@ import io.gendict.cli.command.ExperimentCommand;
 import io.gendict.cli.command.LearnCommand;
 import io.gendict.cli.command.PluginsCommand;
 import io.gendict.cli.command.TrainVaeCommand;
-import io.gendict.cli.option.VerboseOption;
+import io.gendict.cli.support.RootCommand;
+import io.gendict.cli.support.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * The root {@code gendict} command: lists the subcommands and prints usage when run bare.
@@ -41,15 +39,5 @@ import picocli.CommandLine.Spec;
             CodingCommands.Decompress.class,
             CommandLine.HelpCommand.class
         })
-public final class GendictCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private VerboseOption verbose;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class GendictCommand extends RootCommand {
 }

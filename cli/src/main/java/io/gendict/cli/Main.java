@@ -1,10 +1,9 @@
 package io.gendict.cli;
 
-import com.google.inject.Guice;
+import io.gendict.cli.support.CommandLines;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.List;
 
 /**
  * Entry point of the {@code gendict} command. {@link #execute} returns the exit code; only
@@ -39,42 +38,16 @@ public final class Main {
      * @return the exit code
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return run(commandLine(out, err), args);
-    }
-
-    /**
-     * Runs a command line, turning a Java {@link Error} that escapes it (out of memory, stack
-     * overflow, a failed assertion, a JVM internal error) into one line and exit code 1.
-     *
-     * @param cmd  the command line; its error writer receives the message
-     * @param args command-line arguments
-     * @return the exit code
-     */
-    static int run(CommandLine cmd, String... args) {
-        try {
-            return cmd.execute(args);
-        } catch (Error e) {
-            return ErrorHandler.handleError(e, cmd.getErr(), List.of(args).contains("--verbose"));
-        } finally {
-            cmd.getOut().flush();
-            cmd.getErr().flush();
-        }
+        return CommandLines.run(commandLine(out, err), args);
     }
 
     /**
      * @param out where results go
      * @param err where errors go
-     * @return the {@code gendict} command line, commands built by Guice, errors mapped by {@link ErrorHandler}
+     * @return the {@code gendict} command line ({@link CommandLines#create})
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(GendictCommand.class, new GuiceFactory(Guice.createInjector()));
-        ErrorHandler errors = new ErrorHandler();
-        cmd.setOut(out);
-        cmd.setErr(err);
-        cmd.setExecutionExceptionHandler(errors);
-        cmd.setParameterExceptionHandler(errors);
-        cmd.setExitCodeExceptionMapper(errors);
-        return cmd;
+        return CommandLines.create(GendictCommand.class, out, err);
     }
 
     /**

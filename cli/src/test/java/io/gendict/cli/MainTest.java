@@ -4,13 +4,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.gendict.cli.support.CommandLines;
+import io.gendict.cli.support.ErrorHandler;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.kernel.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -205,7 +207,7 @@ class MainTest {
         String[] args = new String[options.length + 1];
         args[0] = "fail";
         System.arraycopy(options, 0, args, 1, options.length);
-        return Main.run(cmd, args);
+        return CommandLines.run(cmd, args);
     }
 
     private static JsonObject find(JsonArray array, String name) {

@@ -1,6 +1,6 @@
 package io.gendict.cli;
 
-import io.gendict.cli.option.PluginsOption;
+import io.gendict.cli.support.PluginsOption;
 import io.gendict.cli.option.SeedOption;
 import io.gendict.cli.option.ThreadsOption;
 import io.gendict.core.spi.Registry;

@@ -1,6 +1,6 @@
 package io.gendict.spark;
 
-import io.gendict.cli.option.PluginsOption;
+import io.gendict.cli.support.PluginsOption;
 import io.gendict.core.data.EpochOrder;
 import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.error.Checks;

@@ -1,6 +1,6 @@
 package io.gendict.spark;
 
-import io.gendict.cli.command.ModelInput;
+import io.gendict.cli.support.ModelInput;
 import io.gendict.core.codec.CodeContainer;
 import io.gendict.core.eval.Quantizer;
 import io.gendict.core.eval.ReconstructionError;

@@ -1,17 +1,15 @@
 package io.gendict.spark;
 
-import io.gendict.cli.command.DataFiles;
-import io.gendict.cli.command.Precision;
-import io.gendict.cli.option.PluginsOption;
+import io.gendict.cli.support.DataFiles;
+import io.gendict.cli.support.PluginCommand;
+import io.gendict.cli.support.Precision;
 import io.gendict.core.model.ModelStore;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,13 +26,7 @@ public final class SparkCodingCommands {
     }
 
     /** The options every coding command shares. */
-    abstract static class Base implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        PluginsOption plugins;
-
+    abstract static class Base extends PluginCommand {
         @Mixin
         SparkOptions sparkOptions;
 
@@ -62,7 +54,7 @@ public final class SparkCodingCommands {
                 Samples data = sparkOptions.partitions == null ? samples
                         : new Samples(samples.rows().repartition(sparkOptions.partitions()), samples.count(), m);
                 String summary = code(data, source);
-                PrintWriter w = spec.commandLine().getOut();
+                PrintWriter w = stdout();
                 w.println(summary);
                 w.flush();
             } finally {

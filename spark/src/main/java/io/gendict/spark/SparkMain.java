@@ -1,16 +1,11 @@
 package io.gendict.spark;
 
-import com.google.inject.Guice;
-import io.gendict.cli.ErrorHandler;
-import io.gendict.cli.GuiceFactory;
-import io.gendict.cli.VersionProvider;
-import io.gendict.cli.option.VerboseOption;
+import io.gendict.cli.support.CommandLines;
+import io.gendict.cli.support.RootCommand;
+import io.gendict.cli.support.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 
@@ -35,18 +30,7 @@ import java.io.PrintWriter;
             ClusterCheckCommands.Compare.class,
             CommandLine.HelpCommand.class
         })
-public final class SparkMain implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private VerboseOption verbose;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class SparkMain extends RootCommand {
     /**
      * Runs a command line with the given output streams.
      *
@@ -56,17 +40,7 @@ public final class SparkMain implements Runnable {
      * @return the exit code
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(SparkMain.class, new GuiceFactory(Guice.createInjector()));
-        ErrorHandler errors = new ErrorHandler();
-        cmd.setOut(out);
-        cmd.setErr(err);
-        cmd.setExecutionExceptionHandler(errors);
-        cmd.setParameterExceptionHandler(errors);
-        cmd.setExitCodeExceptionMapper(errors);
-        int code = cmd.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return CommandLines.run(CommandLines.create(SparkMain.class, out, err), args);
     }
 
     /** @param args command-line arguments */

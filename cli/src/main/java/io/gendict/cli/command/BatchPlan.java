@@ -1,5 +1,6 @@
 package io.gendict.cli.command;
 
+import io.gendict.cli.support.DataFiles;
 import io.gendict.core.data.EpochOrder;
 import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.io.MappedNpy;

@@ -1,6 +1,6 @@
 package io.gendict.cli.command;
 
-import io.gendict.cli.option.PluginsOption;
+import io.gendict.cli.support.PluginsOption;
 import io.gendict.cli.option.SeedOption;
 import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;

@@ -1,8 +1,11 @@
 package io.gendict.cli.command;
 
-import io.gendict.cli.option.PluginsOption;
 import io.gendict.cli.option.ThreadsOption;
 import io.gendict.cli.plot.ImageTiles;
+import io.gendict.cli.support.DataFiles;
+import io.gendict.cli.support.ModelInput;
+import io.gendict.cli.support.PluginCommand;
+import io.gendict.cli.support.Precision;
 import io.gendict.core.codec.CodeContainer;
 import io.gendict.core.codec.RateControl;
 import io.gendict.core.error.ErrorKind;
@@ -19,12 +22,9 @@ import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,13 +48,7 @@ public final class CodingCommands {
     }
 
     /** The options every coding command shares. */
-    abstract static class Base implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        PluginsOption plugins;
-
+    abstract static class Base extends PluginCommand {
         @Mixin
         ThreadsOption threads;
 
@@ -75,10 +69,6 @@ public final class CodingCommands {
             SampleBlocks y = SampleBlocks.open(in, "--in", model.dimension(plugins));
             DataFiles.requireOutputFolder(out, "--out");
             return y;
-        }
-
-        PrintWriter stdout() {
-            return spec.commandLine().getOut();
         }
     }
 
@@ -147,7 +137,7 @@ public final class CodingCommands {
         @Override
         public void run() {
             Quantizer q = precision.quantizer(4);
-            if (targetBits != null && (precision.bits != null || precision.digits != null)) {
+            if (targetBits != null && precision.given()) {
                 throw new GendictException(ErrorKind.INVALID_PARAMETER,
                         "--target-bits picks the quantizer itself; leave out --digits and --bits");
             }

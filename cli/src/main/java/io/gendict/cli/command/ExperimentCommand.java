@@ -1,10 +1,11 @@
 package io.gendict.cli.command;
 
-import io.gendict.cli.option.PluginsOption;
 import io.gendict.cli.option.SeedOption;
 import io.gendict.cli.option.ThreadsOption;
 import io.gendict.cli.plot.ErrorCurvePlot;
 import io.gendict.cli.plot.ReconstructionGrid;
+import io.gendict.cli.support.PluginsOption;
+import io.gendict.cli.support.Precision;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.experiment.ExperimentListener;
@@ -17,9 +18,9 @@ import io.gendict.core.experiment.SyntheticPreset;
 import io.gendict.core.experiment.TrialData;
 import io.gendict.core.experiment.TrialDataFactory;
 import io.gendict.core.io.AtomicFiles;
-import org.ejml.data.DMatrixRMaj;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.Registry;
+import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -133,7 +134,7 @@ public final class ExperimentCommand implements Runnable {
         Path dir = out != null ? out : Path.of("results", name);
         PrintWriter err = spec.commandLine().getErr();
         if (rd) {
-            if (precision.bits != null || precision.digits != null || prior != null || m != null || sigma != null) {
+            if (precision.given() || prior != null || m != null || sigma != null) {
                 throw new GendictException(ErrorKind.INVALID_PARAMETER, "rate-distortion takes --bit-depths for the "
                         + "learned codecs' precision and no --digits, --bits, --prior, --m or --sigma");
             }

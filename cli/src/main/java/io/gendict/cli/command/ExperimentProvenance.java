@@ -1,6 +1,6 @@
 package io.gendict.cli.command;
 
-import io.gendict.cli.BuildInfo;
+import io.gendict.cli.support.BuildInfo;
 import io.gendict.core.experiment.ExperimentRunner;
 import io.gendict.core.experiment.ExperimentSettings;
 import io.gendict.core.experiment.MethodCatalog;

@@ -3,8 +3,10 @@ package io.gendict.cli.command;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.gendict.cli.GendictCommand;
-import io.gendict.cli.option.PluginsOption;
 import io.gendict.cli.option.ThreadsOption;
+import io.gendict.cli.support.DataFiles;
+import io.gendict.cli.support.PluginCommand;
+import io.gendict.cli.support.TrainingOptions;
 import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
@@ -32,10 +34,8 @@ import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,7 +63,7 @@ import java.util.stream.Stream;
  */
 @Command(name = "learn", description = "Learn a dictionary from your data (or synthetic data) under a prior; "
         + "writes a model folder for encode, decode, denoise and compress.")
-public final class LearnCommand implements Runnable {
+public final class LearnCommand extends PluginCommand {
     private static final ParamSpec SYNTHETIC = ParamSpec.builder()
             .intParam("m", null, 1, 1_000_000, "data dimension")
             .doubleParam("sigma", 0.1, 0, Double.NaN, "noise standard deviation")
@@ -78,12 +78,6 @@ public final class LearnCommand implements Runnable {
     private static final int DICTIONARY_COPIES = 10;
     private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--threads", "--plugins", "--verbose");
 
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private PluginsOption plugins;
-
     @Mixin
     private ThreadsOption threads;
 
@@ -94,35 +88,14 @@ public final class LearnCommand implements Runnable {
             description = "Continue the run checkpointed in MODEL_DIR; its settings come from the checkpoint.")
     private Path resume;
 
-    @Option(names = "--prior", paramLabel = "SPEC", description = "The prior, e.g. group-sparsity:n=300,k=10.")
-    private String prior;
-
-    @Option(names = "--method", paramLabel = "NAME", defaultValue = "fast",
-            description = "fast, altmin, algorithm1, autodiff or a baseline (mod, ksvd, online-dl; "
-                    + "parameters after a colon) (default: ${DEFAULT-VALUE}).")
-    private String method;
-
-    @Option(names = "--oracle", paramLabel = "SPEC", description = "Replace the method's decode oracle.")
-    private String oracle;
-
-    @Option(names = "--update", paramLabel = "SPEC", description = "Replace the method's dictionary update rule.")
-    private String update;
+    @Mixin
+    private TrainingOptions training;
 
     @Option(names = "--atoms", paramLabel = "N", description = "Baselines: number of atoms.")
     private Integer atoms;
 
     @Option(names = "--sparsity", paramLabel = "K", description = "Baselines: non-zeros per code.")
     private Integer sparsity;
-
-    @Option(names = "--batch-size", paramLabel = "P", defaultValue = "100",
-            description = "Samples per batch (default: ${DEFAULT-VALUE}).")
-    private int batchSize;
-
-    @ArgGroup(exclusive = true)
-    private Length length = new Length();
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Root seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
             description = "Save a checkpoint every N batches (0: never).")
@@ -143,15 +116,6 @@ public final class LearnCommand implements Runnable {
         @Option(names = "--synthetic", paramLabel = "SPEC",
                 description = "Generate data y = A*·G(z) + noise instead: m=M[,sigma=S].")
         String synthetic;
-    }
-
-    /** How long to train. */
-    static final class Length {
-        @Option(names = "--epochs", paramLabel = "E", description = "Passes over the data (default: 1).")
-        Integer epochs;
-
-        @Option(names = "--batches", paramLabel = "N", description = "Batches to train.")
-        Long batches;
     }
 
     /**
@@ -290,7 +254,7 @@ public final class LearnCommand implements Runnable {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         ModelStore.save(dir, model(learner, g, run, curve, needs));
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = stdout();
         long trained = total - first;
         w.printf("%s: %d batches of %d, %d samples seen, last batch error %.6g; %.3f s per batch; model in %s%n",
                 run.method(), total, run.batchSize(), learner.samplesSeen(),
@@ -343,28 +307,24 @@ public final class LearnCommand implements Runnable {
         if (source.data == null && source.synthetic == null) {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "learn: give --data Y.npy, --synthetic m=M or --resume MODEL_DIR");
         }
-        if (prior == null) {
-            throw new GendictException(ErrorKind.INVALID_PARAMETER, "--prior: missing; expected a prior spec, e.g. group-sparsity:n=300,k=10");
-        }
+        String prior = training.prior();
         if (out == null) {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--out: missing; expected the model folder to write");
         }
-        Checks.parameter(batchSize >= 1, "--batch-size is " + batchSize + ", expected >= 1");
+        int batchSize = training.batchSize();
         Checks.parameter(checkpointEvery >= 0, "--checkpoint-every is " + checkpointEvery + ", expected >= 0");
-        Checks.parameter(length.epochs == null || length.epochs >= 1, "--epochs is " + length.epochs + ", expected >= 1");
-        Checks.parameter(length.batches == null || length.batches >= 1, "--batches is " + length.batches + ", expected >= 1");
-        if (source.synthetic != null && length.batches == null) {
+        long batches = training.batches();
+        if (source.synthetic != null && !training.batchesGiven()) {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--synthetic: give --batches N (synthetic data has no epochs)");
         }
         DataFiles.requireOutputFolder(out, "--out");
         String methodSpec = baselineSpec();
         boolean gen = Methods.generative(methodSpec);
         GenerativePrior g = plugins.registry().prior(prior);
-        String oracleSpec = gen && oracle == null ? GenerativeMethods.oracleSpec(methodSpec, g) : oracle;
-        String updateSpec = gen && update == null ? GenerativeMethods.ruleSpec(name(methodSpec), g) : update;
-        long batches = length.batches != null ? length.batches : -(length.epochs == null ? 1 : length.epochs);
+        String oracleSpec = gen && training.oracle() == null ? GenerativeMethods.oracleSpec(methodSpec, g) : training.oracle();
+        String updateSpec = gen && training.update() == null ? GenerativeMethods.ruleSpec(name(methodSpec), g) : training.update();
         return new Run(source.data == null ? null : source.data.toString(), source.synthetic, prior,
-                methodSpec, oracleSpec, updateSpec, batchSize, batches, seed, checkpointEvery, out.toString());
+                methodSpec, oracleSpec, updateSpec, batchSize, batches, training.seed(), checkpointEvery, out.toString());
     }
 
     /**
@@ -394,6 +354,7 @@ public final class LearnCommand implements Runnable {
     }
 
     private String baselineSpec() {
+        String method = training.method();
         if (atoms == null && sparsity == null) {
             return method;
         }

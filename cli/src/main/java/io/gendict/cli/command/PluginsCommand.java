@@ -1,6 +1,6 @@
 package io.gendict.cli.command;
 
-import io.gendict.cli.option.PluginsOption;
+import io.gendict.cli.support.PluginsOption;
 import io.gendict.core.plugin.PluginSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

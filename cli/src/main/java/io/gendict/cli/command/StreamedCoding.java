@@ -1,5 +1,6 @@
 package io.gendict.cli.command;
 
+import io.gendict.cli.support.ModelInput;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.MemoryBudget;
 import io.gendict.core.eval.ReconstructionError;

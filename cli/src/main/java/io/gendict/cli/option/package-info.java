@@ -1,6 +1,7 @@
 /**
- * Option mixins shared by the {@code gendict} subcommands: {@code --plugins DIR} (which also hands
- * out the plugin registry), {@code --seed S}, {@code --threads T} and {@code --verbose}. A command
- * uses one with {@code @Mixin}; picocli creates it through {@link io.gendict.cli.GuiceFactory}.
+ * Option mixins of the {@code gendict} subcommands only: {@code --seed S} and {@code --threads T}
+ * ({@code --plugins} and {@code --verbose}, shared with Spark, are in {@link io.gendict.cli.support}).
+ * A command uses one with {@code @Mixin}; picocli creates it through
+ * {@link io.gendict.cli.support.GuiceFactory}.
  */
 package io.gendict.cli.option;

@@ -1,7 +1,7 @@
 package io.gendict.cli.command;
 
 import com.google.inject.Guice;
-import io.gendict.cli.PluginEnvironment;
+import io.gendict.cli.support.PluginEnvironment;
 import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.model.Methods;
 import io.gendict.core.spi.Checkpointable;

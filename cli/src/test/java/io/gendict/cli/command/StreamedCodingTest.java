@@ -2,7 +2,8 @@ package io.gendict.cli.command;
 
 import com.google.inject.Guice;
 import io.gendict.cli.Main;
-import io.gendict.cli.PluginEnvironment;
+import io.gendict.cli.support.ModelInput;
+import io.gendict.cli.support.PluginEnvironment;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.eval.ReconstructionError;
 import io.gendict.core.io.MappedNpy;

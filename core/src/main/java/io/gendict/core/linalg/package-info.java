@@ -1,5 +1,6 @@
 /**
- * Checked linear-algebra entry points ({@link io.gendict.core.linalg.Linalg}) over the kernel facade
- * in {@link io.gendict.core.kernel}.
+ * Dense factorizations over the kernel facade in {@link io.gendict.core.kernel}: the
+ * {@link io.gendict.core.linalg.Cholesky} solves of the least-squares update rule, MOD, Batch-OMP,
+ * Gauss–Newton and the amortized learner.
  */
 package io.gendict.core.linalg;
