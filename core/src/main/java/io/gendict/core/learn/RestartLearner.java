@@ -23,29 +23,37 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Windowed alternating minimisation from several initial dictionaries at once, with code whitening
- * (this project's {@code fast} for priors with a small latent space and no linear features; not from
- * the paper). It keeps the last W samples seen. For each batch and each candidate dictionary A_c it
- * runs R rounds of: decode the window from fresh starts; when the codes' second moment Ĉ = ẐᵀẐ/W is
- * further from p_z's C_p = E[zzᵀ] (k×k, Monte Carlo) than sampling noise explains, whiten them so
- * that it equals C_p, Ẑ ← Ẑ·Ĉ^{-1/2}·C_p^{1/2}; then
- * least squares A_c = argmin ‖Y_w − G(Ẑ)·Aᵀ‖²_F (relative ridge 1e-8). Hard decoding ignores p_z, so
- * alternating minimisation drifts towards dictionaries whose codes collapse into a small, nearly
- * linear part of G; matching the moment that the prior fixes removes that drift. The reported
- * dictionary is the candidate with the smallest window error ‖Y_w − G(Ẑ)·A_cᵀ‖²_F / W. Candidate 0
- * starts at the context's A0, candidate c &gt; 0 at A0 with its entries shuffled (seeded), which keeps
- * A0's entry distribution and scale. Memory O(W·m + C·m·n), independent of the samples seen.
- * The candidates run on the context's threads, each decoding its window in one oracle call (one p_z
- * screen per round); results do not depend on the thread count. Checkpoint state: the base state,
- * the window and the candidates. Stateful; not thread-safe.
+ * Windowed dictionary fitting from several initial dictionaries at once (this project's {@code fast}
+ * for priors with a small latent space and no linear features; not from the paper). It keeps the last
+ * W samples seen and a set of candidate dictionaries. For each batch and each candidate A_c:
+ * <ol>
+ * <li>decode the window from fresh starts, whiten the codes to p_z's second moment
+ * ({@link CodeWhitening}) and fit A_c = argmin ‖Y_w − G(Ẑ)·Aᵀ‖²_F by least squares (relative ridge
+ * 1e-8): one alternation step, which takes the new samples in;</li>
+ * <li>then up to R − 1 Levenberg–Marquardt steps on the window error f(A) = min_Z ‖Y_w − G(Z)·Aᵀ‖²_F / W:
+ * a {@link ProfileStep} (Gauss–Newton with the codes eliminated; a least-squares refit on whitened codes
+ * when m·n exceeds {@value ProfileStep#MAX_UNKNOWNS}), then a decode of the window started from the
+ * current codes; a step that lowers f is kept and the damping divided by 3, else the damping grows
+ * tenfold. The steps stop once a kept step lowers f by less than {@value #CONVERGED} of it, after a
+ * rejected least-squares refit, or when the damping passes {@value #MAX_DAMPING}.</li>
+ * </ol>
+ * After the batch, candidates whose window error exceeds {@value #PRUNE_RATIO} times the best one's are
+ * dropped: a candidate stuck in a poor local minimum fits several times worse than one at the global
+ * fit, so restarts cost little once the window tells them apart. The reported dictionary is the best
+ * candidate. Candidate 0 starts at the context's A0, candidate c &gt; 0 at A0 with its entries shuffled
+ * (seeded), which keeps A0's entry distribution and scale. Memory O(W·m + C·m·n) plus the profile
+ * system, independent of the samples seen. The candidates run on the context's threads, each decoding
+ * its window in one oracle call; results do not depend on the thread count. Checkpoint state: the base
+ * state, the window and the surviving candidates. Stateful; not thread-safe.
  *
  * @since 0.1
  */
 public final class RestartLearner extends GenerativeLearner {
     /**
-     * @param restarts candidate dictionaries C (≥ 1)
+     * @param restarts candidate dictionaries C at the start (≥ 1)
      * @param window   samples kept, W (≥ 1)
-     * @param rounds   decode-whiten-fit rounds per batch and candidate, R (≥ 1)
+     * @param rounds   steps per batch and candidate, R (≥ 1): one alternation step, then up to R − 1
+     *                 Levenberg–Marquardt steps
      */
     public record Options(int restarts, int window, int rounds) {
         /** Checks the ranges. */
@@ -56,15 +64,17 @@ public final class RestartLearner extends GenerativeLearner {
         }
     }
 
-    private static final int MOMENT_SAMPLES = 10_000;
     private static final double RIDGE = 1e-8;
+    private static final double FIRST_DAMPING = 1e-3;
+    private static final double MAX_DAMPING = 1e3;
+    private static final double CONVERGED = 1e-3;
+    private static final double PRUNE_RATIO = 3;
     private static final String WINDOW = "window";
     private static final String CANDIDATES = "candidates";
     private final Options options;
     private final ChunkedDecoder decoder;
     private final Workers workers;
-    private final DMatrixRMaj priorMoment;
-    private final DMatrixRMaj priorRoot;
+    private final CodeWhitening whitening;
     private final List<DMatrixRMaj> candidates = new ArrayList<>();
     private DMatrixRMaj window;
 
@@ -79,8 +89,7 @@ public final class RestartLearner extends GenerativeLearner {
         this.options = options;
         this.decoder = new ChunkedDecoder(oracle, 1, options.window());
         this.workers = new Workers(context.threads());
-        this.priorMoment = priorMoment(startRng.split());
-        this.priorRoot = symmetricPower(priorMoment, 0.5);
+        this.whitening = new CodeWhitening(prior, startRng.split());
         this.window = new DMatrixRMaj(0, a.numRows);
         candidates.add(a.copy());
         for (int c = 1; c < options.restarts(); c++) {
@@ -110,65 +119,100 @@ public final class RestartLearner extends GenerativeLearner {
             }
         }
         window = yw;
+        a.setTo(fitted[best]);
+        candidates.clear();
         for (int c = 0; c < count; c++) {
-            candidates.get(c).setTo(fitted[c]);
+            if (fits[c] <= PRUNE_RATIO * fits[best]) {
+                candidates.add(fitted[c]);
+            }
         }
-        a.setTo(candidates.get(best));
         return fits[best];
     }
 
     /**
-     * Runs the decode-whiten-fit rounds of one candidate on the window.
+     * Runs one candidate's steps on the window.
      *
      * @param ac        the candidate's dictionary, updated in place
      * @param yw        W×m window. Not modified.
      * @param stream    the candidate's random stream for this batch
      * @param batch     batch index, for messages
      * @param candidate candidate index, for messages
-     * @return the window error of the last fit
+     * @return the window error f(A_c) of the candidate's final dictionary
      */
     private double rounds(DMatrixRMaj ac, DMatrixRMaj yw, SplittableRandom stream, int batch, int candidate) {
         DMatrixRMaj x = new DMatrixRMaj(yw.numRows, prior.outputDim());
-        double fit = Double.NaN;
-        for (int round = 1; round <= options.rounds(); round++) {
-            DecodeResult r = decoder.decode(ac, prior, yw, stream.split());
-            if (!finite(r.z())) {
-                throw nonFinite(batch, "decode (candidate " + candidate + ", round " + round + ")");
+        DMatrixRMaj z = decodeChecked(ac, yw, null, stream, batch, candidate, x);
+        leastSquares(yw, forward(whitening.apply(z), x), ac, RIDGE);
+        checkUpdate(ac, batch, candidate);
+        z = decodeChecked(ac, yw, null, stream, batch, candidate, x);
+        double fit = windowError(yw, x, ac);
+        boolean profile = (long) ac.numRows * ac.numCols <= ProfileStep.MAX_UNKNOWNS;
+        double damping = FIRST_DAMPING;
+        DMatrixRMaj trial = new DMatrixRMaj(ac.numRows, ac.numCols);
+        DMatrixRMaj xt = new DMatrixRMaj(yw.numRows, prior.outputDim());
+        ProfileStep step = null;
+        for (int round = 2; round <= options.rounds() && damping <= MAX_DAMPING; round++) {
+            if (profile) {
+                step = step != null ? step : new ProfileStep(prior, yw, z, x, ac);
+                if (!step.step(damping, trial)) {
+                    damping *= 10;
+                    continue;
+                }
+            } else {
+                trial.setTo(ac);
+                leastSquares(yw, forward(whitening.apply(z), xt), trial, RIDGE);
             }
-            DMatrixRMaj z = whitened(r.z());
-            prior.forward(z, x);
-            fit = leastSquares(yw, x, ac, RIDGE);
-            if (!finite(ac) || !Double.isFinite(fit)) {
-                throw nonFinite(batch, "update (candidate " + candidate + ", round " + round + ")");
+            checkUpdate(trial, batch, candidate);
+            DMatrixRMaj zt = decodeChecked(trial, yw, z, stream, batch, candidate, xt);
+            double f = windowError(yw, xt, trial);
+            if (f < fit) {
+                boolean converged = fit - f < CONVERGED * fit;
+                ac.setTo(trial);
+                x.setTo(xt);
+                z = zt;
+                fit = f;
+                step = null;
+                damping /= 3;
+                if (converged) {
+                    break;
+                }
+            } else if (profile) {
+                damping *= 10;
+            } else {
+                break;
             }
         }
         return fit;
     }
 
-    /**
-     * @return Ẑ·Ĉ^{-1/2}·C_p^{1/2} (a new B×k matrix) when the codes' second moment Ĉ departs from
-     * p_z's by more than sampling noise, ‖Ĉ − C_p‖_F &gt; √((k + 1)/B)·‖C_p‖_F (about one standard
-     * deviation for B draws of N(0, I_k); a 3σ gate let codes stay collapsed and raised the test error
-     * on dependencies from 0.40 to 0.52); else Ẑ itself, so that a dictionary whose codes already
-     * follow p_z stays a fixed point
-     */
-    private DMatrixRMaj whitened(DMatrixRMaj z) {
-        int k = z.numCols;
-        DMatrixRMaj moment = new DMatrixRMaj(k, k);
-        Kernels.get().gemm(true, false, 1.0 / z.numRows, z, z, 0, moment);
-        double gap = 0;
-        for (int i = 0; i < k * k; i++) {
-            double d = moment.data[i] - priorMoment.data[i];
-            gap += d * d;
+    /** @return the decoded window codes (W×k), with G of them written to {@code x}; start may be null */
+    private DMatrixRMaj decodeChecked(DMatrixRMaj ac, DMatrixRMaj yw, DMatrixRMaj start, SplittableRandom stream,
+                                      int batch, int candidate, DMatrixRMaj x) {
+        DecodeResult r = decoder.decode(ac, prior, yw, start, stream.split(), x);
+        if (!finite(r.z())) {
+            throw nonFinite(batch, "decode (candidate " + candidate + ")");
         }
-        if (Math.sqrt(gap) <= Math.sqrt((k + 1.0) / z.numRows) * NormOps_DDRM.normF(priorMoment)) {
-            return z;
+        return r.z();
+    }
+
+    private void checkUpdate(DMatrixRMaj ac, int batch, int candidate) {
+        if (!finite(ac)) {
+            throw nonFinite(batch, "update (candidate " + candidate + ")");
         }
-        DMatrixRMaj t = new DMatrixRMaj(k, k);
-        CommonOps_DDRM.mult(symmetricPower(moment, -0.5), priorRoot, t);
-        DMatrixRMaj out = new DMatrixRMaj(z.numRows, k);
-        Kernels.get().gemm(false, false, 1, z, t, 0, out);
-        return out;
+    }
+
+    /** @return x, overwritten with G(z) */
+    private DMatrixRMaj forward(DMatrixRMaj z, DMatrixRMaj x) {
+        prior.forward(z, x);
+        return x;
+    }
+
+    /** @return ‖Y − X·Aᵀ‖²_F / W */
+    private static double windowError(DMatrixRMaj y, DMatrixRMaj x, DMatrixRMaj ac) {
+        MatrixKernels kern = Kernels.get();
+        DMatrixRMaj r = y.copy();
+        kern.gemm(false, true, -1, x, ac, 1, r);
+        return kern.dot(r.data.length, r.data, 0, r.data, 0) / y.numRows;
     }
 
     /**
@@ -202,41 +246,6 @@ public final class RestartLearner extends GenerativeLearner {
         DMatrixRMaj r = y.copy();
         kern.gemm(false, true, -1, x, ac, 1, r);
         return kern.dot(r.data.length, r.data, 0, r.data, 0) / y.numRows;
-    }
-
-    /** @return C_p = E[zzᵀ] under p_z (k×k), from {@value #MOMENT_SAMPLES} draws */
-    private DMatrixRMaj priorMoment(SplittableRandom rng) {
-        int k = prior.latentDim();
-        DMatrixRMaj z = new DMatrixRMaj(MOMENT_SAMPLES, k);
-        prior.latentDistribution().sample(rng, z);
-        DMatrixRMaj moment = new DMatrixRMaj(k, k);
-        Kernels.get().gemm(true, false, 1.0 / MOMENT_SAMPLES, z, z, 0, moment);
-        return moment;
-    }
-
-    /** @return S^p for a symmetric positive semi-definite S, eigenvalues floored at 1e-12 of the largest */
-    private static DMatrixRMaj symmetricPower(DMatrixRMaj s, double p) {
-        int k = s.numRows;
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
-        if (!eig.decompose(s.copy())) {
-            throw new GendictException(ErrorKind.NUMERICAL_FAILURE, "code whitening: eigen-decomposition of a " + k + "x" + k + " moment failed");
-        }
-        double max = 0;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, eig.getEigenvalue(j).real);
-        }
-        double floor = Math.max(max * 1e-12, Double.MIN_NORMAL);
-        DMatrixRMaj out = new DMatrixRMaj(k, k);
-        for (int j = 0; j < k; j++) {
-            DMatrixRMaj v = eig.getEigenVector(j);
-            double w = Math.pow(Math.max(eig.getEigenvalue(j).real, floor), p);
-            for (int r = 0; r < k; r++) {
-                for (int c = 0; c < k; c++) {
-                    out.data[r * k + c] += w * v.data[r] * v.data[c];
-                }
-            }
-        }
-        return out;
     }
 
     /** @return the last {@code capacity} rows of [window; y] */
@@ -283,12 +292,18 @@ public final class RestartLearner extends GenerativeLearner {
         DMatrixRMaj savedWindow = windowEntry(state, WINDOW, options.window());
         DMatrixRMaj stacked = entry(state, CANDIDATES);
         int m = a.numRows;
-        Checks.shape(name + " state '" + CANDIDATES + "'", stacked, candidates.size() * m, a.numCols);
-        Checks.finite(name + " state '" + CANDIDATES + "'", stacked);
+        int count = stacked.numRows / m;
+        String what = name + " state '" + CANDIDATES + "'";
+        if (stacked.numCols != a.numCols || stacked.numRows % m != 0 || count < 1 || count > options.restarts()) {
+            throw new GendictException(ErrorKind.INVALID_INPUT, what + ": expected 1 to " + options.restarts()
+                    + " stacked " + m + "×" + a.numCols + " dictionaries, got " + stacked.numRows + "×" + stacked.numCols);
+        }
+        Checks.finite(what, stacked);
         super.restore(state);
         window = savedWindow.copy();
-        for (int c = 0; c < candidates.size(); c++) {
-            CommonOps_DDRM.extract(stacked, c * m, (c + 1) * m, 0, a.numCols, candidates.get(c), 0, 0);
+        candidates.clear();
+        for (int c = 0; c < count; c++) {
+            candidates.add(CommonOps_DDRM.extract(stacked, c * m, (c + 1) * m, 0, a.numCols));
         }
     }
 }

@@ -1,0 +1,175 @@
+package io.gendict.core.learn;
+
+import io.gendict.core.kernel.Kernels;
+import io.gendict.core.kernel.MatrixKernels;
+import io.gendict.core.spi.GenerativePrior;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * One damped Gauss–Newton step on the dictionary with the codes eliminated (variable projection; this
+ * project's, not the paper's). Linearising r_b = y_b − A·G(z_b) in both A and z_b and minimising over
+ * each code step Δz_b leaves, for the dictionary step ΔA (m×n),
+ * <pre>
+ *   Σ_b ‖(I − U_b U_bᵀ)(r_b − ΔA·g_b)‖²,   g_b = G(z_b),  U_b an orthonormal basis of A·J_G(z_b) (m×k),
+ * </pre>
+ * whose normal equations are S·vec(ΔA) = vec(Σ_b (I − U_b U_bᵀ) r_b g_bᵀ) with
+ * S = (XᵀX) ⊗ I_m − Σ_b (g_b g_bᵀ) ⊗ (U_b U_bᵀ) (vec stacks columns: entry (i, j) of ΔA is unknown
+ * j·m + i). Alternating least squares solves with the first term alone and so ignores that a change of A
+ * is partly undone by the codes moving along the manifold's tangents; where that coupling is strong it
+ * crawls (on figure 1a it was still improving after 100 rounds). Levenberg–Marquardt damping
+ * μ·tr(S)/(mn) is added to the diagonal. The system is built once per window and point, then solved
+ * for any damping. Cost O(W·k·(mn)²) to build (one product), O((mn)³) per solve; memory
+ * O((mn)² + mn·W·k), so it is used only up to {@value #MAX_UNKNOWNS} unknowns.
+ */
+final class ProfileStep {
+    /** Largest m·n the step is built for (an 8 MB system). */
+    static final int MAX_UNKNOWNS = 1024;
+    /** Columns of A·J_G shorter than this fraction of the longest are treated as absent. */
+    private static final double RANK_TOL = 1e-10;
+
+    private final DMatrixRMaj a;
+    private final DMatrixRMaj system;
+    private final DMatrixRMaj rhs;
+
+    /**
+     * Builds the undamped system at (A, Z).
+     *
+     * @param prior the prior G with latent dimension k and output dimension n
+     * @param y     W×m window. Not modified.
+     * @param z     W×k codes. Not modified.
+     * @param x     W×n, G(Z). Not modified.
+     * @param a     m×n dictionary with m·n ≤ {@link #MAX_UNKNOWNS}. Not modified.
+     */
+    ProfileStep(GenerativePrior prior, DMatrixRMaj y, DMatrixRMaj z, DMatrixRMaj x, DMatrixRMaj a) {
+        MatrixKernels kern = Kernels.get();
+        int m = a.numRows;
+        int n = a.numCols;
+        int k = z.numCols;
+        int rows = y.numRows;
+        int d = m * n;
+        this.a = a;
+        DMatrixRMaj residual = y.copy();
+        kern.gemm(false, true, -1, x, a, 1, residual);
+        DMatrixRMaj tangents = new DMatrixRMaj(d, rows * k);
+        DMatrixRMaj jac = new DMatrixRMaj(n, k);
+        DMatrixRMaj basis = new DMatrixRMaj(m, k);
+        double[] zb = new double[k];
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(z.data, b * k, zb, 0, k);
+            prior.jacobian(zb, jac);
+            CommonOps_DDRM.mult(a, jac, basis);
+            orthonormalizeColumns(basis);
+            project(basis, residual.data, b * m);
+            for (int j = 0; j < n; j++) {
+                double g = x.data[b * n + j];
+                for (int i = 0; i < m; i++) {
+                    int row = (j * m + i) * rows * k + b * k;
+                    for (int l = 0; l < k; l++) {
+                        tangents.data[row + l] = g * basis.data[i * k + l];
+                    }
+                }
+            }
+        }
+        system = new DMatrixRMaj(d, d);
+        kern.gemm(false, true, -1, tangents, tangents, 0, system);
+        DMatrixRMaj gram = new DMatrixRMaj(n, n);
+        kern.gemm(true, false, 1, x, x, 0, gram);
+        for (int j = 0; j < n; j++) {
+            for (int j2 = 0; j2 < n; j2++) {
+                double v = gram.data[j * n + j2];
+                for (int i = 0; i < m; i++) {
+                    system.data[(j * m + i) * d + j2 * m + i] += v;
+                }
+            }
+        }
+        DMatrixRMaj gradient = new DMatrixRMaj(m, n);
+        kern.gemm(true, false, 1, residual, x, 0, gradient);
+        rhs = new DMatrixRMaj(d, 1);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                rhs.data[j * m + i] = gradient.data[i * n + j];
+            }
+        }
+    }
+
+    /**
+     * @param damping μ ≥ 0, relative to the mean diagonal of S
+     * @param out     m×n, overwritten with A + ΔA
+     * @return false when the damped system is not positive definite (out is then unchanged)
+     */
+    boolean step(double damping, DMatrixRMaj out) {
+        int d = system.numRows;
+        DMatrixRMaj damped = system.copy();
+        double lambda = Math.max(damping * CommonOps_DDRM.trace(system) / d, Double.MIN_NORMAL);
+        for (int i = 0; i < d; i++) {
+            damped.data[i * d + i] += lambda;
+        }
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(d);
+        if (!solver.setA(damped)) {
+            return false;
+        }
+        DMatrixRMaj delta = new DMatrixRMaj(d, 1);
+        solver.solve(rhs, delta);
+        int m = a.numRows;
+        int n = a.numCols;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                out.data[i * n + j] = a.data[i * n + j] + delta.data[j * m + i];
+            }
+        }
+        return true;
+    }
+
+    /** Modified Gram–Schmidt on the columns of {@code b} (m×k); columns dependent on earlier ones become 0. */
+    private static void orthonormalizeColumns(DMatrixRMaj b) {
+        int m = b.numRows;
+        int k = b.numCols;
+        double longest = 0;
+        for (int l = 0; l < k; l++) {
+            longest = Math.max(longest, columnNorm(b, l));
+        }
+        for (int l = 0; l < k; l++) {
+            for (int p = 0; p < l; p++) {
+                double dot = 0;
+                for (int i = 0; i < m; i++) {
+                    dot += b.data[i * k + l] * b.data[i * k + p];
+                }
+                for (int i = 0; i < m; i++) {
+                    b.data[i * k + l] -= dot * b.data[i * k + p];
+                }
+            }
+            double norm = columnNorm(b, l);
+            double scale = norm > RANK_TOL * longest ? 1 / norm : 0;
+            for (int i = 0; i < m; i++) {
+                b.data[i * k + l] *= scale;
+            }
+        }
+    }
+
+    private static double columnNorm(DMatrixRMaj b, int l) {
+        double s = 0;
+        for (int i = 0; i < b.numRows; i++) {
+            double v = b.data[i * b.numCols + l];
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** r ← (I − U Uᵀ) r for the m entries of {@code r} from {@code offset}; U is m×k with orthonormal or zero columns. */
+    private static void project(DMatrixRMaj u, double[] r, int offset) {
+        int m = u.numRows;
+        int k = u.numCols;
+        for (int l = 0; l < k; l++) {
+            double dot = 0;
+            for (int i = 0; i < m; i++) {
+                dot += u.data[i * k + l] * r[offset + i];
+            }
+            for (int i = 0; i < m; i++) {
+                r[offset + i] -= dot * u.data[i * k + l];
+            }
+        }
+    }
+}
