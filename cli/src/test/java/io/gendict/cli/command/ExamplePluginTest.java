@@ -1,7 +1,9 @@
 package io.gendict.cli.command;
 
 import io.gendict.cli.Main;
+import io.gendict.core.io.Npy;
 import io.gendict.core.io.Sha256;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,12 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The example third-party plugin under {@code examples/shifted-square-prior}: compiled from its
- * sources into a jar in a plugins folder, then listed, checked, run through an experiment and learned
- * with, by name.
+ * The example third-party plugin under {@code examples/example-plugin} (one provider of each kind):
+ * compiled from its sources into a jar in a plugins folder, then listed, checked, run through an
+ * experiment (its baseline as a method), learned with (its oracle and rule in altmin, its baseline),
+ * used to encode and decode, and named when a model that needs it is loaded without it.
  */
 class ExamplePluginTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "shifted-square-prior", "src", "main");
+    private static final Path EXAMPLE = Path.of("..", "examples", "example-plugin", "src", "main");
+    private static final String JAR = "gendict-example-plugin.jar";
 
     @TempDir
     Path dir;
@@ -38,42 +42,67 @@ class ExamplePluginTest {
     @Test
     void theExamplePluginIsListedCheckedAndUsedByName() throws IOException {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        buildJar(plugins.resolve("shifted-square-prior.jar"));
+        buildJar(plugins.resolve(JAR));
+        String folder = plugins.toString();
 
-        assertEquals(0, run("plugins", "--plugins", plugins.toString()), err.toString());
-        assertTrue(out.toString().contains("shifted-square"), out.toString());
-        assertTrue(out.toString().contains("shifted-square-prior.jar"), out.toString());
+        assertEquals(0, run("plugins", "--plugins", folder), err.toString());
+        for (String name : new String[]{"example/shifted-square", "example/backtracking-descent", "example/gradient-step",
+                "example/ridge-mod", JAR}) {
+            assertTrue(out.toString().contains(name), name + " in " + out);
+        }
 
-        assertEquals(0, run("check", "--plugins", plugins.toString(), "--prior", "shifted-square:k=2",
+        assertEquals(0, run("check", "--plugins", folder, "--prior", "shifted-square:k=2",
                 "--random-dictionary", "8", "--samples", "50"), err.toString());
-        assertTrue(out.toString().contains("shifted-square:k=2"), out.toString());
+        assertTrue(out.toString().contains("example/shifted-square:k=2"), out.toString());
         assertTrue(out.toString().contains("[holds] Prior contract (VJP and finite outputs)"), out.toString());
 
         Path results = dir.resolve("exp");
-        assertEquals(0, run("experiment", "dependencies", "--plugins", plugins.toString(), "--prior", "shifted-square:k=2",
-                "--m", "6", "--trials", "1", "--batches", "2", "--methods", "fast,mod", "--out", results.toString()),
+        assertEquals(0, run("experiment", "dependencies", "--plugins", folder, "--prior", "shifted-square:k=2",
+                "--m", "6", "--trials", "1", "--batches", "2", "--methods", "fast,ridge-mod", "--out", results.toString()),
                 err.toString());
         assertTrue(Files.readString(results.resolve("results.csv")).lines().count() == 1 + 2 * 2);
+        assertTrue(Files.readString(results.resolve("results.csv")).contains("ridge-mod"));
 
         Path model = dir.resolve("model");
-        assertEquals(0, run("learn", "--plugins", plugins.toString(), "--synthetic", "m=6", "--prior", "shifted-square:k=2",
+        assertEquals(0, run("learn", "--plugins", folder, "--synthetic", "m=6", "--prior", "shifted-square:k=2",
+                "--method", "altmin", "--oracle", "backtracking-descent:iterations=20", "--update", "gradient-step",
                 "--batches", "3", "--batch-size", "20", "--out", model.toString()), err.toString());
-        assertTrue(Files.readString(model.resolve("prior.json")).contains("shifted-square"));
+        assertTrue(Files.readString(model.resolve("prior.json")).contains("example/shifted-square"));
         String info = Files.readString(model.resolve("model.json"));
-        assertTrue(info.contains("\"jar\": \"shifted-square-prior.jar\"") && info.contains("\"sha256\": \""
-                + Sha256.hex(plugins.resolve("shifted-square-prior.jar")) + "\"")
-                && info.contains("\"provider\": \"com.example.gendict.ShiftedSquarePriorProvider\""), info);
+        String sha = Sha256.hex(plugins.resolve(JAR));
+        for (String provider : new String[]{"ShiftedSquarePriorProvider", "BacktrackingDescentOracleProvider",
+                "GradientStepRuleProvider"}) {
+            assertTrue(info.contains("\"jar\": \"" + JAR + "\",\n      \"sha256\": \"" + sha + "\",\n      \"provider\": "
+                    + "\"com.example.gendict." + provider + "\""), provider + " in " + info);
+        }
+
+        Path codes = dir.resolve("z.npy");
+        Path decoded = dir.resolve("x.npy");
+        Path samples = dir.resolve("y.npy");
+        DMatrixRMaj y = new DMatrixRMaj(5, 6);
+        for (int i = 0; i < y.data.length; i++) {
+            y.data[i] = Math.sin(i);
+        }
+        Npy.write(samples, y);
+        assertEquals(0, run("encode", "--plugins", folder, "--model", model.toString(), "--in", samples.toString(),
+                "--out", codes.toString()), err.toString());
+        assertEquals(0, run("decode", "--plugins", folder, "--model", model.toString(), "--in", codes.toString(),
+                "--out", decoded.toString()), err.toString());
+
+        Path baseline = dir.resolve("baseline");
+        assertEquals(0, run("learn", "--plugins", folder, "--synthetic", "m=6", "--prior", "shifted-square:k=2",
+                "--method", "ridge-mod", "--atoms", "5", "--batches", "3", "--batch-size", "20",
+                "--checkpoint-every", "2", "--out", baseline.toString()), err.toString());
+        assertTrue(Files.readString(baseline.resolve("model.json")).contains("\"name\": \"example/ridge-mod\""));
 
         assertEquals(2, run("check", "--prior", "shifted-square:k=2"), "without --plugins the name is unknown");
         assertTrue(err.toString().contains("unknown prior 'shifted-square'"), err.toString());
-        Path codes = dir.resolve("z.npy");
-        assertEquals(2, run("encode", "--model", model.toString(), "--in", model.resolve("dictionary.npy").toString(),
-                "--out", codes.toString()), "a model whose prior comes from a plugin, loaded without it");
-        assertTrue(err.toString().contains("unknown prior 'shifted-square'") && err.toString().contains("GENDICT_PLUGINS"),
+        assertEquals(2, run("encode", "--model", model.toString(), "--in", samples.toString(),
+                "--out", dir.resolve("none.npy").toString()), "a model whose components come from a plugin, loaded without it");
+        assertTrue(err.toString().contains("unknown prior 'example/shifted-square'") && err.toString().contains("GENDICT_PLUGINS"),
                 err.toString());
-        assertTrue(err.toString().contains("the model needs plugin jar shifted-square-prior.jar, which is not loaded"),
-                err.toString());
-        assertFalse(Files.exists(codes));
+        assertTrue(err.toString().contains("the model needs plugin jar " + JAR + ", which is not loaded"), err.toString());
+        assertFalse(Files.exists(dir.resolve("none.npy")));
     }
 
     private void buildJar(Path jar) throws IOException {

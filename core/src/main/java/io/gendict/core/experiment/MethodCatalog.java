@@ -3,6 +3,7 @@ package io.gendict.core.experiment;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.learn.GenerativeMethods;
 import io.gendict.core.param.ComponentSpec;
+import io.gendict.core.plugin.ProviderNames;
 import io.gendict.core.plugin.Suggestions;
 import io.gendict.core.spi.BaselineProvider;
 import io.gendict.core.spi.DictionaryLearner;
@@ -112,10 +113,7 @@ public final class MethodCatalog implements MethodFactory {
     }
 
     private BaselineProvider baseline(ComponentSpec spec) {
-        BaselineProvider provider = registry.baselines().get(spec.name());
-        if (provider == null) {
-            throw Suggestions.unknownName("method", spec.name(), names());
-        }
-        return provider;
+        return ProviderNames.find("method", registry.baselines(), spec.name())
+                .orElseThrow(() -> Suggestions.unknownName("method", spec.name(), names()));
     }
 }

@@ -1,7 +1,5 @@
 package io.gendict.core.plugin;
 
-import io.gendict.core.error.ErrorKind;
-import io.gendict.core.error.GendictException;
 import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.BaselineProvider;
@@ -16,7 +14,6 @@ import io.gendict.core.spi.UpdateRuleProvider;
 import jakarta.inject.Inject;
 
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -110,18 +107,8 @@ public final class PluginRegistry implements Registry {
     }
 
     private static <P extends Provider> Resolved<P> resolve(String kind, Map<String, P> providers, ComponentSpec spec) {
-        P provider = providers.get(spec.name());
-        if (provider == null && !spec.name().contains("/")) {
-            List<String> namespaced = providers.keySet().stream().filter(n -> n.endsWith("/" + spec.name())).toList();
-            if (namespaced.size() > 1) {
-                throw new GendictException(ErrorKind.UNKNOWN_NAME, kind + " '" + spec.name() + "' is ambiguous: "
-                        + String.join(" or ", namespaced) + "; give the namespaced name");
-            }
-            provider = namespaced.isEmpty() ? null : providers.get(namespaced.get(0));
-        }
-        if (provider == null) {
-            throw Suggestions.unknownName(kind, spec.name(), providers.keySet());
-        }
+        P provider = ProviderNames.find(kind, providers, spec.name())
+                .orElseThrow(() -> Suggestions.unknownName(kind, spec.name(), providers.keySet()));
         return new Resolved<>(provider, provider.parameters().validate(provider.name(), spec.raw()));
     }
 

@@ -82,13 +82,7 @@ public final class PluginSet {
     }
 
     private Optional<Provider> named(ProviderKind<?> kind, String name) {
-        Map<String, Provider> byName = providers.get(kind);
-        Provider p = byName.get(name);
-        if (p == null && !name.contains("/")) {
-            List<Provider> namespaced = byName.values().stream().filter(q -> q.name().endsWith("/" + name)).toList();
-            p = namespaced.size() == 1 ? namespaced.get(0) : null;
-        }
-        return Optional.ofNullable(p);
+        return ProviderNames.find(kind.label(), providers.get(kind), name);
     }
 
     /**

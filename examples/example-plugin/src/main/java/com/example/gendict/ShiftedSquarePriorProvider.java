@@ -6,12 +6,13 @@ import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.PriorProvider;
 
 /**
- * Registers {@link ShiftedSquarePrior} as {@code shifted-square:k=…,c=…}.
+ * Registers {@link ShiftedSquarePrior} as {@code example/shifted-square:k=…,c=…} (or {@code shifted-square:…}
+ * while no other prior has that bare name).
  */
 public final class ShiftedSquarePriorProvider implements PriorProvider {
     @Override
     public String name() {
-        return "shifted-square";
+        return "example/shifted-square";
     }
 
     @Override
