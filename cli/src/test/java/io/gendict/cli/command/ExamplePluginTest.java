@@ -101,7 +101,10 @@ class ExamplePluginTest {
                 "--out", dir.resolve("none.npy").toString()), "a model whose components come from a plugin, loaded without it");
         assertTrue(err.toString().contains("unknown prior 'example/shifted-square'") && err.toString().contains("GENDICT_PLUGINS"),
                 err.toString());
-        assertTrue(err.toString().contains("the model needs plugin jar " + JAR + ", which is not loaded"), err.toString());
+        assertTrue(err.toString().contains("the model needs plugin jar " + JAR + " (SHA-256 " + sha + ") for its prior"
+                + " 'example/shifted-square' (com.example.gendict.ShiftedSquarePriorProvider), oracle"
+                + " 'example/backtracking-descent' (com.example.gendict.BacktrackingDescentOracleProvider), update rule"
+                + " 'example/gradient-step' (com.example.gendict.GradientStepRuleProvider), which is not loaded"), err.toString());
         assertFalse(Files.exists(dir.resolve("none.npy")));
     }
 

@@ -40,11 +40,6 @@ public record ModelInfo(String method, String oracle, String update, Map<String,
      * @param provider the provider's class name
      */
     public record Plugin(String kind, String name, String jar, String sha256, String provider) {
-        /** @return one line naming the jar, its checksum and the provider class */
-        public String describe() {
-            return kind + " '" + name + "' comes from plugin jar " + jar + " (SHA-256 " + sha256 + ", provider "
-                    + provider + ")";
-        }
     }
 
     /** A model that needs no plugin. */

@@ -287,17 +287,23 @@ public final class ModelStore {
 
     /**
      * @param plugins what the model records
-     * @return the hint for a component the registry does not know: the jars the model needs, or, for a
-     *         model that records none, that it was learned with a plugin
+     * @return the hint for a component the registry does not know: the jars the model needs, each with
+     *         its SHA-256 and the components and provider classes it supplies; for a model that records
+     *         none, that it was learned with a plugin
      */
     public static String missingPlugin(List<ModelInfo.Plugin> plugins) {
         String where = "--plugins DIR, $GENDICT_PLUGINS or ~/.gendict/plugins";
         if (plugins.isEmpty()) {
             return " (the model was learned with a prior from a plugin: load its jar with " + where + ")";
         }
-        return "; the model needs plugin jar " + String.join(" and ", plugins.stream().map(ModelInfo.Plugin::jar)
-                .distinct().toList()) + ", which is not loaded (" + String.join("; ", plugins.stream()
-                .map(ModelInfo.Plugin::describe).toList()) + "): put it in the plugins folder (" + where + ")";
+        Map<String, List<ModelInfo.Plugin>> byJar = new LinkedHashMap<>();
+        plugins.forEach(p -> byJar.computeIfAbsent(p.jar(), j -> new ArrayList<>()).add(p));
+        List<String> jars = new ArrayList<>();
+        byJar.forEach((jar, needs) -> jars.add(jar + " (SHA-256 " + needs.get(0).sha256() + ") for its "
+                + String.join(", ", needs.stream().map(p -> p.kind() + " '" + p.name() + "' (" + p.provider() + ")")
+                .toList())));
+        return "; the model needs plugin jar " + String.join(" and plugin jar ", jars)
+                + ", which is not loaded: put it in the plugins folder (" + where + ")";
     }
 
     private static JsonObject infoJson(ModelInfo info) {

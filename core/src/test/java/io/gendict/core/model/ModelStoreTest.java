@@ -105,9 +105,8 @@ class ModelStoreTest {
         GendictException e = assertThrows(GendictException.class, () -> ModelStore.load(folder, empty));
 
         assertTrue(e.getMessage().contains("unknown prior 'test-prior'") && e.getMessage().endsWith(
-                "; the model needs plugin jar scaled.jar, which is not"
-                + " loaded (prior 'test-prior' comes from plugin jar scaled.jar (SHA-256 " + "cd".repeat(32)
-                + ", provider com.acme.ScaledProvider)): put it in the plugins folder (--plugins DIR, $GENDICT_PLUGINS"
+                "; the model needs plugin jar scaled.jar (SHA-256 " + "cd".repeat(32) + ") for its prior 'test-prior'"
+                + " (com.acme.ScaledProvider), which is not loaded: put it in the plugins folder (--plugins DIR, $GENDICT_PLUGINS"
                 + " or ~/.gendict/plugins)"), e.getMessage());
     }
 
