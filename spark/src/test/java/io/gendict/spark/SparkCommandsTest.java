@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * encode}, the distributed coding jobs against the local ones, and bad input as a one-line error.
  */
 class SparkCommandsTest extends LocalSparkTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "shifted-square-prior", "src", "main");
+    private static final Path EXAMPLE = Path.of("..", "examples", "example-plugin", "src", "main");
 
     @TempDir
     Path dir;

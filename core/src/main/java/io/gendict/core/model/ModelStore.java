@@ -13,9 +13,12 @@ import io.gendict.core.io.Npy;
 import io.gendict.core.io.Npz;
 import io.gendict.core.io.Sha256;
 import io.gendict.core.io.StrictJson;
+import io.gendict.core.plugin.PluginOrigin;
+import io.gendict.core.plugin.ProviderKind;
 import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.PriorProvider;
+import io.gendict.core.spi.Provider;
 import io.gendict.core.spi.Registry;
 import org.ejml.data.DMatrixRMaj;
 
@@ -278,10 +281,26 @@ public final class ModelStore {
         try {
             ComponentSpec parsed = ComponentSpec.parse(spec);
             PriorProvider provider = registry.lookup("prior", registry.priors(), parsed);
+            plugins.stream().filter(p -> p.kind().equals(ProviderKind.PRIOR.label()) && p.name().equals(provider.name()))
+                    .findFirst().ifPresent(p -> requireSameProvider(p, provider));
             return provider.restore(provider.parameters().validate(provider.name(), parsed.raw()), arrays);
         } catch (GendictException e) {
             throw new GendictException(e.kind(), file + ": " + e.getMessage() + (e.kind() == ErrorKind.UNKNOWN_NAME
                     ? missingPlugin(plugins) : ""), e);
+        }
+    }
+
+    /**
+     * Refuses a provider other than the plugin's the model recorded: e.g. a built-in that took the
+     * plugin's name (the plugin is then left out), which would load a different prior under it.
+     */
+    private static void requireSameProvider(ModelInfo.Plugin recorded, Provider provider) {
+        String now = PluginOrigin.of(provider).map(o -> o.provider() + " in plugin " + o.jar())
+                .orElse(provider.getClass().getName() + ", a built-in");
+        if (!now.startsWith(recorded.provider() + " in plugin ")) {
+            throw new GendictException(ErrorKind.PLUGIN, recorded.kind() + " '" + recorded.name() + "' of the model came"
+                    + " from " + recorded.provider() + " in plugin " + recorded.jar() + ", but that name is now " + now
+                    + "; the plugin must take a namespaced name, e.g. 'vendor/" + recorded.name() + "'");
         }
     }
 

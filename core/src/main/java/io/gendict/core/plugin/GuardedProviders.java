@@ -17,6 +17,7 @@ import io.gendict.core.spi.UpdateRuleProvider;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Wraps the providers of a plugin jar so that every component they create runs behind a
@@ -37,25 +38,35 @@ final class GuardedProviders {
     static Provider wrap(ProviderKind<?> kind, Provider provider, PluginOrigin origin) {
         PluginGuard guard = new PluginGuard(kind, provider.name(), origin);
         if (provider instanceof PriorProvider p) {
-            return new Prior(p, guard);
+            return new Prior(p, guard, origin);
         }
         if (provider instanceof OracleProvider p) {
-            return new Oracle(p, guard);
+            return new Oracle(p, guard, origin);
         }
         if (provider instanceof UpdateRuleProvider p) {
-            return new Rule(p, guard);
+            return new Rule(p, guard, origin);
         }
-        return new Baseline((BaselineProvider) provider, guard);
+        return new Baseline((BaselineProvider) provider, guard, origin);
+    }
+
+    /**
+     * @param provider a provider, wrapped or not
+     * @return its jar and class when it is a wrapped plugin provider
+     */
+    static Optional<PluginOrigin> origin(Provider provider) {
+        return provider instanceof Wrapper<?> w ? Optional.of(w.origin) : Optional.empty();
     }
 
     /** What every wrapper passes through. */
     private abstract static class Wrapper<P extends Provider> implements Provider {
         final P inner;
         final PluginGuard guard;
+        final PluginOrigin origin;
 
-        Wrapper(P inner, PluginGuard guard) {
+        Wrapper(P inner, PluginGuard guard, PluginOrigin origin) {
             this.inner = inner;
             this.guard = guard;
+            this.origin = origin;
         }
 
         @Override
@@ -75,8 +86,8 @@ final class GuardedProviders {
     }
 
     private static final class Prior extends Wrapper<PriorProvider> implements PriorProvider {
-        Prior(PriorProvider inner, PluginGuard guard) {
-            super(inner, guard);
+        Prior(PriorProvider inner, PluginGuard guard, PluginOrigin origin) {
+            super(inner, guard, origin);
         }
 
         @Override
@@ -91,8 +102,8 @@ final class GuardedProviders {
     }
 
     private static final class Oracle extends Wrapper<OracleProvider> implements OracleProvider {
-        Oracle(OracleProvider inner, PluginGuard guard) {
-            super(inner, guard);
+        Oracle(OracleProvider inner, PluginGuard guard, PluginOrigin origin) {
+            super(inner, guard, origin);
         }
 
         @Override
@@ -107,8 +118,8 @@ final class GuardedProviders {
     }
 
     private static final class Rule extends Wrapper<UpdateRuleProvider> implements UpdateRuleProvider {
-        Rule(UpdateRuleProvider inner, PluginGuard guard) {
-            super(inner, guard);
+        Rule(UpdateRuleProvider inner, PluginGuard guard, PluginOrigin origin) {
+            super(inner, guard, origin);
         }
 
         @Override
@@ -118,8 +129,8 @@ final class GuardedProviders {
     }
 
     private static final class Baseline extends Wrapper<BaselineProvider> implements BaselineProvider {
-        Baseline(BaselineProvider inner, PluginGuard guard) {
-            super(inner, guard);
+        Baseline(BaselineProvider inner, PluginGuard guard, PluginOrigin origin) {
+            super(inner, guard, origin);
         }
 
         @Override

@@ -111,6 +111,20 @@ class ModelStoreTest {
     }
 
     @Test
+    void aBuiltInThatTookThePluginsNameIsNotLoadedInItsPlace() {
+        Path folder = dir.resolve("m");
+        ModelStore.save(folder, withCurveAndPlugins(List.of(), List.of(new ModelInfo.Plugin("prior", "test-prior",
+                "scaled.jar", "cd".repeat(32), "com.acme.ScaledProvider"))));
+
+        GendictException e = assertThrows(GendictException.class, () -> ModelStore.load(folder, REGISTRY));
+
+        assertEquals(io.gendict.core.error.ErrorKind.PLUGIN, e.kind());
+        assertTrue(e.getMessage().endsWith("prior 'test-prior' of the model came from com.acme.ScaledProvider in plugin"
+                + " scaled.jar, but that name is now " + TestProviders.Prior.class.getName() + ", a built-in; the plugin"
+                + " must take a namespaced name, e.g. 'vendor/test-prior'"), e.getMessage());
+    }
+
+    @Test
     void theChecksumIdentifiesTheModel() {
         byte[] first = ModelStore.save(dir.resolve("a"), model(0));
         assertArrayEquals(first, ModelStore.save(dir.resolve("b"), model(0)));
