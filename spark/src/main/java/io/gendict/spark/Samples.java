@@ -1,6 +1,6 @@
 package io.gendict.spark;
 
-import io.gendict.cli.support.DataFiles;
+import io.gendict.core.io.DataFiles;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.io.MappedNpy;

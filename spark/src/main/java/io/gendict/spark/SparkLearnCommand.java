@@ -1,6 +1,6 @@
 package io.gendict.spark;
 
-import io.gendict.cli.support.DataFiles;
+import io.gendict.core.io.DataFiles;
 import io.gendict.cli.support.PluginCommand;
 import io.gendict.cli.support.TrainingOptions;
 import io.gendict.core.model.Model;

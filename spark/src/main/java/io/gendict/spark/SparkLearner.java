@@ -8,19 +8,17 @@ import io.gendict.core.learn.GenerativeMethods;
 import io.gendict.core.learn.RoundSums;
 import io.gendict.core.model.Methods;
 import io.gendict.core.model.Model;
-import io.gendict.core.model.ModelInfo;
 import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
 import io.gendict.core.spi.Registry;
+import io.gendict.core.train.TrainingRecord;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.ejml.data.DMatrixRMaj;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +34,8 @@ import java.util.Map;
  * Σ objective are reduced with {@code treeAggregate} along a fixed tree ({@link TreeSums}, so the same
  * seed and partition count give the same dictionary bit for bit), and the learner's
  * {@link io.gendict.core.spi.SufficientStatisticsRule} steps on them. The result equals the local
- * learner's up to floating-point reordering of the sums. Generative methods whose rule steps on
+ * learner's up to floating-point reordering of the sums; the curve and the model are recorded as
+ * {@code gendict learn} records them ({@link TrainingRecord}). Generative methods whose rule steps on
  * sums ({@code fast}, {@code algorithm1}, or any method with {@code --update online-least-squares},
  * {@code least-squares} or {@code preconditioned-gradient}) are supported.
  */
@@ -93,8 +92,7 @@ public final class SparkLearner {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--method: '" + method
                     + "' updates A jointly with the codes and cannot run on sums; use fast or algorithm1");
         }
-        List<ModelInfo.CurvePoint> curve = new ArrayList<>();
-        altmin.addListener((batch, samples, a, error) -> curve.add(new ModelInfo.CurvePoint(samples, error)));
+        TrainingRecord record = new TrainingRecord(altmin, List.of());
         ChunkDecoder decoder = new ChunkDecoder(new ExecutorRegistry(plugins), g.params().toSpecString(), oracle,
                 settings.seed(), data.m(), g.outputDim());
         int n = (int) Math.min(Integer.MAX_VALUE, data.count());
@@ -114,7 +112,7 @@ public final class SparkLearner {
                 int from = (int) ((t % perEpoch) * settings.batchSize());
                 int to = Math.min(n, from + settings.batchSize());
                 altmin.fit(to - from, rounds(sc, layout, decoder, from, to));
-                LOG.info("batch {} of {}: {} samples, error {}", t + 1, total, to - from, curve.get(curve.size() - 1).error());
+                LOG.info("batch {} of {}: {} samples, error {}", t + 1, total, to - from, record.lastError());
             }
         } finally {
             if (layout != null) {
@@ -126,10 +124,7 @@ public final class SparkLearner {
         parameters.put(settings.batches() > 0 ? "batches" : "epochs", Long.toString(Math.abs(settings.batches())));
         parameters.put("partitions", Integer.toString(settings.partitions()));
         parameters.put("engine", "spark " + sc.version());
-        String version = SparkLearner.class.getPackage().getImplementationVersion();
-        ModelInfo info = new ModelInfo(method, oracle, update, parameters, settings.seed(), altmin.samplesSeen(),
-                version == null ? "dev" : version, Runtime.version().toString(), curve);
-        return new Model(altmin.dictionary().copy(), g, info);
+        return record.model(g, method, oracle, update, parameters, settings.seed(), List.of());
     }
 
     private static RoundSums.Source rounds(JavaSparkContext sc, EpochLayout layout, ChunkDecoder decoder, int from, int to) {

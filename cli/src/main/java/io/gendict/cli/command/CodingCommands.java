@@ -2,7 +2,7 @@ package io.gendict.cli.command;
 
 import io.gendict.cli.option.ThreadsOption;
 import io.gendict.cli.plot.ImageTiles;
-import io.gendict.cli.support.DataFiles;
+import io.gendict.core.io.DataFiles;
 import io.gendict.cli.support.ModelInput;
 import io.gendict.cli.support.PluginCommand;
 import io.gendict.cli.support.Precision;

@@ -3,7 +3,7 @@ package io.gendict.cli.command;
 import io.gendict.cli.plot.ImageTiles;
 import io.gendict.cli.plot.RateDistortionPlot;
 import io.gendict.cli.plot.ReconstructionGrid;
-import io.gendict.cli.support.DataFiles;
+import io.gendict.core.io.DataFiles;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.error.MemoryBudget;

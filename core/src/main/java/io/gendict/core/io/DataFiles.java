@@ -1,9 +1,7 @@
-package io.gendict.cli.support;
+package io.gendict.core.io;
 
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
-import io.gendict.core.io.ElementType;
-import io.gendict.core.io.MappedNpy;
 import org.ejml.data.DMatrixRMaj;
 
 import java.nio.file.Files;
