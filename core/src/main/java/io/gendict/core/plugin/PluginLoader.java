@@ -63,8 +63,8 @@ public final class PluginLoader {
     }
 
     /**
-     * @param parent the application class loader: scanned for classpath providers and the parent of
-     *               every plugin jar's loader
+     * @param parent the application class loader: scanned for classpath providers, and what serves the
+     *               SPI and EJML to every plugin jar's loader ({@link PluginClassLoader})
      */
     public PluginLoader(ClassLoader parent) {
         this.parent = parent;

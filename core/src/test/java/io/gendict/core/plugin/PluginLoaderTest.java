@@ -47,7 +47,9 @@ class PluginLoaderTest {
 
         Map<String, PriorProvider> priors = set.providers(ProviderKind.PRIOR);
         assertEquals(List.of("jar-prior", "test-prior"), List.copyOf(priors.keySet()));
-        assertInstanceOf(TestProviders.JarPrior.class, priors.get("jar-prior"));
+        assertEquals(TestProviders.JarPrior.class.getName(), priors.get("jar-prior").getClass().getName());
+        assertInstanceOf(PluginClassLoader.class, priors.get("jar-prior").getClass().getClassLoader(),
+                "the provider's class is the jar's, loaded jar-first");
         assertEquals(jar.toString(), set.source(priors.get("jar-prior")));
         assertTrue(set.failures().isEmpty(), set.failures().toString());
     }

@@ -3,11 +3,15 @@ package io.gendict.core.plugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /** Writes plugin jars at test time: compiled test classes plus one {@code META-INF/services} file. */
 final class TestJars {
@@ -40,9 +44,41 @@ final class TestJars {
         return jar;
     }
 
-    /** Writes a jar registering {@code provider} as a {@code service}, with the provider's class bytes. */
+    /**
+     * Writes a jar registering {@code provider} as a {@code service}, with the class bytes of the
+     * provider's top-level class and all its nested and anonymous classes: the whole plugin, as a real
+     * plugin jar holds it (plugin classes load jar-first, so a helper left out would come from another
+     * runtime package and lose package access).
+     */
     static Path withProvider(Path jar, Class<?> service, Class<?> provider) throws IOException {
-        return write(jar, service, new String[] {provider.getName()}, provider);
+        return write(jar, service, new String[] {provider.getName()}, family(provider));
+    }
+
+    private static Class<?>[] family(Class<?> provider) throws IOException {
+        Class<?> top = provider;
+        while (top.getEnclosingClass() != null) {
+            top = top.getEnclosingClass();
+        }
+        String simple = top.getSimpleName();
+        Path folder;
+        try {
+            folder = Path.of(top.getResource(simple + ".class").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        List<Class<?>> classes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.map(Path::getFileName).sorted().toList()) {
+                String name = f.toString();
+                if (name.equals(simple + ".class") || name.startsWith(simple + "$") && name.endsWith(".class")) {
+                    classes.add(Class.forName(top.getPackageName() + "." + name.substring(0, name.length() - 6),
+                            false, top.getClassLoader()));
+                }
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IOException(e);
+        }
+        return classes.toArray(new Class<?>[0]);
     }
 
     /** Writes a file named like a jar that is not a zip. */
