@@ -105,44 +105,13 @@ public final class CodeContainer {
         } else if (quantizer instanceof UniformQuantizer u) {
             kind = KIND_BITS;
             parameter = u.bits();
-            Arrays.fill(min, Double.POSITIVE_INFINITY);
-            Arrays.fill(max, Double.NEGATIVE_INFINITY);
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    if (!codes.sparse() || codes.indices()[r * cols + c] >= 0) {
-                        min[c] = Math.min(min[c], v.data[r * cols + c]);
-                        max[c] = Math.max(max[c], v.data[r * cols + c]);
-                    }
-                }
-            }
-            for (int c = 0; c < cols; c++) {
-                if (min[c] > max[c]) {
-                    min[c] = 0;
-                    max[c] = 0;
-                }
-            }
+            CodePayload.ranges(codes, min, max);
         } else {
             throw new GendictException(ErrorKind.INVALID_PARAMETER,
                     "compress: quantizer " + quantizer.describe() + " cannot be stored; use --digits or --bits");
         }
         SymbolLayout layout = layout(cols, codes.sparse(), atoms, kind, parameter);
-        SymbolSink payload = SymbolSink.of(format, layout);
-        for (int r = 0; r < rows; r++) {
-            if (codes.sparse()) {
-                for (int c = 0; c < cols; c++) {
-                    payload.index(codes.indices()[r * cols + c] + 1L);
-                }
-            }
-            for (int c = 0; c < cols; c++) {
-                if (codes.sparse() && codes.indices()[r * cols + c] < 0) {
-                    continue;
-                }
-                double x = v.data[r * cols + c];
-                payload.value(c, kind == KIND_DIGITS ? ((DecimalQuantizer) quantizer).integer(x)
-                        : ((UniformQuantizer) quantizer).level(x, min[c], max[c]));
-            }
-        }
-        byte[] body = payload.finish();
+        byte[] body = CodePayload.pack(codes, quantizer, min, max, SymbolSink.of(format, layout));
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + 64 + 16 * cols);
             DataOutputStream out = new DataOutputStream(bytes);
@@ -248,7 +217,7 @@ public final class CodeContainer {
             }
             byte[] body = new byte[(int) length];
             in.readFully(body);
-            return new Contents(unpack(SymbolSource.of(format, layout, body), rows, cols, atoms, sparse, quantizer, min, max),
+            return new Contents(CodePayload.unpack(SymbolSource.of(format, layout, body), rows, cols, atoms, sparse, quantizer, min, max),
                     sparse ? atoms : 0, quantizer, model, format, length);
         } catch (EOFException e) {
             throw bad(file, "truncated (" + e.getMessage() + ")");
@@ -257,33 +226,6 @@ public final class CodeContainer {
         } catch (IOException e) {
             throw new IllegalStateException("in-memory stream failed", e);
         }
-    }
-
-    private static Codes unpack(SymbolSource reader, int rows, int cols, int atoms, boolean sparse, Quantizer quantizer,
-                                double[] min, double[] max) {
-        DMatrixRMaj values = new DMatrixRMaj(rows, cols);
-        int[] indices = sparse ? new int[rows * cols] : null;
-        for (int r = 0; r < rows; r++) {
-            if (sparse) {
-                for (int c = 0; c < cols; c++) {
-                    long index = reader.index() - 1;
-                    if (index >= atoms) {
-                        throw new IllegalStateException("atom index " + index + " out of range");
-                    }
-                    indices[r * cols + c] = (int) index;
-                }
-            }
-            for (int c = 0; c < cols; c++) {
-                if (sparse && indices[r * cols + c] < 0) {
-                    continue;
-                }
-                values.data[r * cols + c] = quantizer instanceof DecimalQuantizer d
-                        ? d.value(reader.value(c))
-                        : ((UniformQuantizer) quantizer).value(reader.value(c), min[c], max[c]);
-            }
-        }
-        reader.finish();
-        return new Codes(values, indices);
     }
 
     private static SymbolLayout layout(int cols, boolean sparse, int atoms, int kind, int parameter) {

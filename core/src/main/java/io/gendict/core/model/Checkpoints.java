@@ -76,7 +76,7 @@ public final class Checkpoints {
             if (Files.exists(target)) {
                 AtomicFiles.deleteTree(target);
             }
-            ModelStore.move(tmp, target);
+            FolderSwap.move(tmp, target);
             ModelStore.writeJson(dir.resolve(RUN), run);
         } catch (IOException e) {
             throw new GendictException(ErrorKind.IO, dir + ": cannot write checkpoint " + batches + ": " + e, e);

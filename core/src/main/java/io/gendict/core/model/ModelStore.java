@@ -1,7 +1,5 @@
 package io.gendict.core.model;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -24,13 +22,10 @@ import org.ejml.data.DMatrixRMaj;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,10 +96,10 @@ public final class ModelStore {
             tmp = AtomicFiles.createSibling(dir, true);
             byte[] checksum = writeFiles(tmp, model);
             if (Files.isDirectory(dir)) {
-                linkOthers(dir, tmp);
-                replace(dir, tmp);
+                FolderSwap.linkOthers(dir, tmp, MODEL_FILES);
+                FolderSwap.replace(dir, tmp);
             } else {
-                move(tmp, dir);
+                FolderSwap.move(tmp, dir);
             }
             tmp = null;
             return checksum;
@@ -124,7 +119,7 @@ public final class ModelStore {
      * @throws GendictException IO naming the folder when the move fails
      */
     public static void recover(Path dir) {
-        Path aside = aside(dir);
+        Path aside = FolderSwap.aside(dir);
         if (!Files.isDirectory(aside, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -133,59 +128,9 @@ public final class ModelStore {
             return;
         }
         try {
-            move(aside, dir);
+            FolderSwap.move(aside, dir);
         } catch (IOException e) {
             throw new GendictException(ErrorKind.IO, dir + ": cannot restore it from " + aside + ": " + e, e);
-        }
-    }
-
-    /** @return where a folder's old version waits while it is replaced */
-    private static Path aside(Path dir) {
-        Path absolute = dir.toAbsolutePath();
-        return absolute.resolveSibling("." + absolute.getFileName() + ".replaced");
-    }
-
-    /** Swaps a complete new folder in for an old one by two renames, then deletes the old one. */
-    private static void replace(Path dir, Path fresh) throws IOException {
-        Path aside = aside(dir);
-        AtomicFiles.deleteTree(aside);
-        move(dir, aside);
-        move(fresh, dir);
-        AtomicFiles.deleteTree(aside);
-    }
-
-    /**
-     * Links (or, where hard links are not possible, copies) every entry of {@code from} that is neither
-     * a model file nor a temporary leftover into {@code to}; files in a model folder are only ever
-     * replaced by rename, never changed in place, so sharing them is safe.
-     */
-    private static void linkOthers(Path from, Path to) throws IOException {
-        try (Stream<Path> entries = Files.list(from)) {
-            for (Path p : entries.toList()) {
-                String name = p.getFileName().toString();
-                if (!MODEL_FILES.contains(name) && !(name.startsWith(".") && name.endsWith(".tmp"))) {
-                    linkTree(p, to.resolve(name));
-                }
-            }
-        }
-    }
-
-    private static void linkTree(Path from, Path to) throws IOException {
-        if (Files.isSymbolicLink(from)) {
-            Files.createSymbolicLink(to, Files.readSymbolicLink(from));
-        } else if (Files.isDirectory(from)) {
-            Files.createDirectory(to);
-            try (Stream<Path> entries = Files.list(from)) {
-                for (Path p : entries.toList()) {
-                    linkTree(p, to.resolve(p.getFileName().toString()));
-                }
-            }
-        } else {
-            try {
-                Files.createLink(to, from);
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-            }
         }
     }
 
@@ -217,7 +162,7 @@ public final class ModelStore {
             Npz.write(dir.resolve(PRIOR_ARRAYS), arrays, false);
             files.add(PRIOR_ARRAYS);
         }
-        writeJson(dir.resolve(INFO), infoJson(model.info()));
+        writeJson(dir.resolve(INFO), ModelInfoJson.toJson(model.info()));
         StringBuilder sums = new StringBuilder();
         for (String f : files.stream().sorted().toList()) {
             sums.append(Sha256.hex(dir.resolve(f))).append("  ").append(f).append('\n');
@@ -246,7 +191,7 @@ public final class ModelStore {
      * @param extra names of further files the checksums must list (and so verify)
      */
     static Loaded load(Path folder, Registry registry, List<String> extra) {
-        Path dir = Files.isDirectory(folder) || !Files.isDirectory(aside(folder)) ? folder : aside(folder);
+        Path dir = Files.isDirectory(folder) || !Files.isDirectory(FolderSwap.aside(folder)) ? folder : FolderSwap.aside(folder);
         if (!Files.isDirectory(dir)) {
             throw new GendictException(ErrorKind.IO, dir + ": model folder does not exist");
         }
@@ -269,7 +214,7 @@ public final class ModelStore {
         }
         DMatrixRMaj dictionary = Npy.readMatrix(dir.resolve(DICTIONARY));
         Map<String, DMatrixRMaj> arrays = listed.containsKey(PRIOR_ARRAYS) ? Npz.read(dir.resolve(PRIOR_ARRAYS)) : Map.of();
-        ModelInfo info = parseInfo(dir.resolve(INFO));
+        ModelInfo info = ModelInfoJson.parse(dir.resolve(INFO));
         GenerativePrior prior = restorePrior(dir.resolve(PRIOR), registry, arrays, info.plugins());
         return new Loaded(new Model(dictionary, prior, info), Sha256.of(sums));
     }
@@ -277,7 +222,7 @@ public final class ModelStore {
     private static GenerativePrior restorePrior(Path file, Registry registry, Map<String, DMatrixRMaj> arrays,
                                                 List<ModelInfo.Plugin> plugins) {
         JsonObject json = readJson(file);
-        String spec = string(json, "spec", file);
+        String spec = ModelInfoJson.string(json, "spec", file);
         try {
             ComponentSpec parsed = ComponentSpec.parse(spec);
             PriorProvider provider = registry.lookup("prior", registry.priors(), parsed);
@@ -325,70 +270,6 @@ public final class ModelStore {
                 + ", which is not loaded: put it in the plugins folder (" + where + ")";
     }
 
-    private static JsonObject infoJson(ModelInfo info) {
-        JsonObject o = new JsonObject();
-        o.addProperty("method", info.method());
-        o.addProperty("oracle", info.oracle());
-        o.addProperty("update", info.update());
-        JsonObject params = new JsonObject();
-        new TreeMap<>(info.parameters()).forEach(params::addProperty);
-        o.add("parameters", params);
-        o.addProperty("seed", info.seed());
-        o.addProperty("samplesSeen", info.samplesSeen());
-        o.addProperty("gendictVersion", info.gendictVersion());
-        o.addProperty("javaVersion", info.javaVersion());
-        JsonArray curve = new JsonArray();
-        for (ModelInfo.CurvePoint p : info.curve()) {
-            JsonArray point = new JsonArray();
-            point.add(p.samples());
-            point.add(p.error());
-            curve.add(point);
-        }
-        o.add("trainingCurve", curve);
-        JsonArray plugins = new JsonArray();
-        for (ModelInfo.Plugin p : info.plugins()) {
-            JsonObject plugin = new JsonObject();
-            plugin.addProperty("kind", p.kind());
-            plugin.addProperty("name", p.name());
-            plugin.addProperty("jar", p.jar());
-            plugin.addProperty("sha256", p.sha256());
-            plugin.addProperty("provider", p.provider());
-            plugins.add(plugin);
-        }
-        o.add("plugins", plugins);
-        return o;
-    }
-
-    private static ModelInfo parseInfo(Path file) {
-        JsonObject o = readJson(file);
-        try {
-            Map<String, String> params = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("parameters").entrySet()) {
-                params.put(e.getKey(), e.getValue().getAsString());
-            }
-            List<ModelInfo.CurvePoint> curve = new ArrayList<>();
-            JsonArray points = o.getAsJsonArray("trainingCurve");
-            for (int i = 0; i < points.size(); i++) {
-                JsonArray a = points.get(i).getAsJsonArray();
-                curve.add(new ModelInfo.CurvePoint(a.get(0).getAsLong(),
-                        StrictJson.number(o, "trainingCurve[" + i + "][1]", a.get(1))));
-            }
-            List<ModelInfo.Plugin> plugins = new ArrayList<>();
-            if (o.has("plugins")) {
-                for (JsonElement e : o.getAsJsonArray("plugins")) {
-                    JsonObject p = e.getAsJsonObject();
-                    plugins.add(new ModelInfo.Plugin(string(p, "kind", file), string(p, "name", file),
-                            string(p, "jar", file), string(p, "sha256", file), string(p, "provider", file)));
-                }
-            }
-            return new ModelInfo(string(o, "method", file), optional(o, "oracle"), optional(o, "update"), params,
-                    o.get("seed").getAsLong(), o.get("samplesSeen").getAsLong(), optional(o, "gendictVersion"),
-                    optional(o, "javaVersion"), curve, plugins);
-        } catch (RuntimeException e) {
-            throw new FormatException(file.toString(), "malformed model metadata: " + e.getMessage(), e);
-        }
-    }
-
     private static Map<String, String> parseChecksums(Path file, String text) {
         Map<String, String> sums = new TreeMap<>();
         for (String line : text.split("\n")) {
@@ -428,28 +309,6 @@ public final class ModelStore {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new GendictException(ErrorKind.IO, file + ": cannot read: " + e, e);
-        }
-    }
-
-    private static String string(JsonObject o, String key, Path file) {
-        String s = optional(o, key);
-        if (s == null) {
-            throw new FormatException(file.toString(), "expected a string field '" + key + "'");
-        }
-        return s;
-    }
-
-    private static String optional(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() ? null : e.getAsString();
-    }
-
-    /** Moves a folder into place, atomically where the file system allows. */
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
         }
     }
 }
