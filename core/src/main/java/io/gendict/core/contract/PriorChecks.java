@@ -63,7 +63,7 @@ public final class PriorChecks {
         double[] z = points(prior, rng, 1, spread).data;
         double worst = 0;
         for (int attempt = 0; attempt < FD_ATTEMPTS; attempt++) {
-            double err = finiteDifferenceError(prior, z);
+            double err = PriorEvaluations.finiteDifferenceError(prior, z);
             if (err <= FD_TOLERANCE) {
                 return;
             }
@@ -221,14 +221,14 @@ public final class PriorChecks {
             DMatrixRMaj z = points(prior, rng, 1 + 3 * t, 0.3);
             DMatrixRMaj dx = gaussian(rng, z.numRows, prior.outputDim());
             inputs[t] = new DMatrixRMaj[]{z, dx};
-            expected[t] = forwardAndVjp(prior, z, dx, 1);
+            expected[t] = PriorEvaluations.forwardAndVjp(prior, z, dx, 1);
         }
         double[][] got = new double[threads][];
         Thread[] workers = new Thread[threads];
         Throwable[] failure = new Throwable[1];
         for (int t = 0; t < threads; t++) {
             int id = t;
-            workers[t] = new Thread(() -> got[id] = forwardAndVjp(prior, inputs[id][0], inputs[id][1], 200));
+            workers[t] = new Thread(() -> got[id] = PriorEvaluations.forwardAndVjp(prior, inputs[id][0], inputs[id][1], 200));
             workers[t].setUncaughtExceptionHandler((th, e) -> failure[0] = e);
             workers[t].start();
         }
@@ -248,57 +248,6 @@ public final class PriorChecks {
             double[] have = got[t];
             Verify.that(Arrays.equals(want, have), () -> prior.params() + ": concurrent results differ from sequential ones");
         }
-    }
-
-    private static double[] forwardAndVjp(GenerativePrior prior, DMatrixRMaj z, DMatrixRMaj dx, int repeats) {
-        DMatrixRMaj x = new DMatrixRMaj(1, 1);
-        DMatrixRMaj dz = new DMatrixRMaj(1, 1);
-        for (int r = 0; r < repeats; r++) {
-            prior.forward(z, x);
-            prior.vjp(z, dx, dz);
-        }
-        double[] out = Arrays.copyOf(x.data, x.getNumElements() + dz.getNumElements());
-        System.arraycopy(dz.data, 0, out, x.getNumElements(), dz.getNumElements());
-        return out;
-    }
-
-    private static double finiteDifferenceError(GenerativePrior prior, double[] z) {
-        int n = prior.outputDim();
-        int k = prior.latentDim();
-        DMatrixRMaj pm = new DMatrixRMaj(2 * k, k);
-        double[] steps = new double[k];
-        for (int j = 0; j < k; j++) {
-            double h = FD_STEP * Math.max(1, Math.abs(z[j]));
-            System.arraycopy(z, 0, pm.data, 2 * j * k, k);
-            System.arraycopy(z, 0, pm.data, (2 * j + 1) * k, k);
-            pm.data[2 * j * k + j] = z[j] + h;
-            pm.data[(2 * j + 1) * k + j] = z[j] - h;
-            steps[j] = pm.data[2 * j * k + j] - pm.data[(2 * j + 1) * k + j];
-        }
-        DMatrixRMaj x = new DMatrixRMaj(1, 1);
-        prior.forward(pm, x);
-        DMatrixRMaj zs = new DMatrixRMaj(n, k);
-        DMatrixRMaj eye = new DMatrixRMaj(n, n);
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(z, 0, zs.data, i * k, k);
-            eye.data[i * n + i] = 1;
-        }
-        DMatrixRMaj jac = new DMatrixRMaj(1, 1);
-        prior.vjp(zs, eye, jac);
-        double diff = 0;
-        double ref = 0;
-        double fdNorm = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < k; j++) {
-                double fd = (x.data[2 * j * n + i] - x.data[(2 * j + 1) * n + i]) / steps[j];
-                double an = jac.data[i * k + j];
-                diff += (fd - an) * (fd - an);
-                ref += an * an;
-                fdNorm += fd * fd;
-            }
-        }
-        double scale = Math.sqrt(Math.max(ref, fdNorm));
-        return scale == 0 ? 0 : Math.sqrt(diff) / scale;
     }
 
     private static void close(GenerativePrior prior, String what, int row, double[] batch, int off, double[] single, int len) {
