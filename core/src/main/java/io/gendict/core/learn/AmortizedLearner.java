@@ -53,7 +53,6 @@ public final class AmortizedLearner extends GenerativeLearner {
     private static final int FIRST_RIDGE = 3;
     /** Prior samples per feature behind the anchor's least squares. */
     static final int ANCHOR_SAMPLES_PER_FEATURE = 50;
-    private static final int ANCHOR_CHUNK = 1000;
     private static final double ANCHOR_RIDGE = 1e-8;
     private static final String SXX = "sxx";
     private static final String SXY = "sxy";
@@ -123,16 +122,7 @@ public final class AmortizedLearner extends GenerativeLearner {
         int n = prior.outputDim();
         DMatrixRMaj gram = new DMatrixRMaj(n, n);
         DMatrixRMaj cross = new DMatrixRMaj(n, m);
-        DMatrixRMaj z = new DMatrixRMaj(ANCHOR_CHUNK, prior.latentDim());
-        DMatrixRMaj x = new DMatrixRMaj(ANCHOR_CHUNK, n);
-        DMatrixRMaj d = new DMatrixRMaj(ANCHOR_CHUNK, m);
-        for (int done = 0; done < ANCHOR_SAMPLES_PER_FEATURE * n; done += ANCHOR_CHUNK) {
-            prior.latentDistribution().sample(startRng, z);
-            prior.forward(z, x);
-            head.forward(x, d);
-            kern.gemm(true, false, 1, x, x, 1, gram);
-            kern.gemm(true, false, 1, x, d, 1, cross);
-        }
+        HeadSamples.sum(prior, head, ANCHOR_SAMPLES_PER_FEATURE * n, startRng, kern, gram, cross);
         DMatrixRMaj out = new DMatrixRMaj(m, n);
         ridgeSolve(gram, cross, 1, ANCHOR_RIDGE, null, out);
         if (!finite(out)) {

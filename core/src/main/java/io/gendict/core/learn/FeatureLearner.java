@@ -82,7 +82,7 @@ public final class FeatureLearner extends GenerativeLearner {
 
     @Override
     protected double fitBatch(DMatrixRMaj y, int batch) {
-        DMatrixRMaj yw = RestartLearner.appended(window, y, options.window());
+        DMatrixRMaj yw = WindowFit.appended(window, y, options.window());
         SplittableRandom rng = batchRng(batch);
         int k = features.mixing().numCols;
         DMatrixRMaj e = new DMatrixRMaj(a.numRows, k);
@@ -95,7 +95,7 @@ public final class FeatureLearner extends GenerativeLearner {
                 throw nonFinite(batch, "decode (round " + round + ")");
             }
             DMatrixRMaj phi = features(r.z());
-            double fit = RestartLearner.leastSquares(yw, phi, e, RIDGE);
+            double fit = WindowFit.leastSquares(yw, phi, e, RIDGE);
             if (round == 1) {
                 first = r.objective() == null ? fit : meanObjective(r);
             }

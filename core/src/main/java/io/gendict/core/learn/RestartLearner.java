@@ -4,18 +4,11 @@ import io.gendict.core.kernel.Workers;
 import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
-import io.gendict.core.kernel.Kernels;
-import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.LearnerContext;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +92,7 @@ public final class RestartLearner extends GenerativeLearner {
 
     @Override
     protected double fitBatch(DMatrixRMaj y, int batch) {
-        DMatrixRMaj yw = appended(window, y, options.window());
+        DMatrixRMaj yw = WindowFit.appended(window, y, options.window());
         SplittableRandom rng = batchRng(batch);
         int count = candidates.size();
         SplittableRandom[] streams = new SplittableRandom[count];
@@ -142,10 +135,10 @@ public final class RestartLearner extends GenerativeLearner {
     private double rounds(DMatrixRMaj ac, DMatrixRMaj yw, SplittableRandom stream, int batch, int candidate) {
         DMatrixRMaj x = new DMatrixRMaj(yw.numRows, prior.outputDim());
         DMatrixRMaj z = decodeChecked(ac, yw, null, stream, batch, candidate, x);
-        leastSquares(yw, forward(whitening.apply(z), x), ac, RIDGE);
+        WindowFit.leastSquares(yw, forward(whitening.apply(z), x), ac, RIDGE);
         checkUpdate(ac, batch, candidate);
         z = decodeChecked(ac, yw, null, stream, batch, candidate, x);
-        double fit = windowError(yw, x, ac);
+        double fit = WindowFit.windowError(yw, x, ac);
         boolean profile = (long) ac.numRows * ac.numCols <= ProfileStep.MAX_UNKNOWNS;
         double damping = FIRST_DAMPING;
         DMatrixRMaj trial = new DMatrixRMaj(ac.numRows, ac.numCols);
@@ -160,11 +153,11 @@ public final class RestartLearner extends GenerativeLearner {
                 }
             } else {
                 trial.setTo(ac);
-                leastSquares(yw, forward(whitening.apply(z), xt), trial, RIDGE);
+                WindowFit.leastSquares(yw, forward(whitening.apply(z), xt), trial, RIDGE);
             }
             checkUpdate(trial, batch, candidate);
             DMatrixRMaj zt = decodeChecked(trial, yw, z, stream, batch, candidate, xt);
-            double f = windowError(yw, xt, trial);
+            double f = WindowFit.windowError(yw, xt, trial);
             if (f < fit) {
                 boolean converged = fit - f < CONVERGED * fit;
                 ac.setTo(trial);
@@ -205,60 +198,6 @@ public final class RestartLearner extends GenerativeLearner {
     private DMatrixRMaj forward(DMatrixRMaj z, DMatrixRMaj x) {
         prior.forward(z, x);
         return x;
-    }
-
-    /** @return ‖Y − X·Aᵀ‖²_F / W */
-    private static double windowError(DMatrixRMaj y, DMatrixRMaj x, DMatrixRMaj ac) {
-        MatrixKernels kern = Kernels.get();
-        DMatrixRMaj r = y.copy();
-        kern.gemm(false, true, -1, x, ac, 1, r);
-        return kern.dot(r.data.length, r.data, 0, r.data, 0) / y.numRows;
-    }
-
-    /**
-     * Sets {@code ac} to argmin ‖Y − X·Aᵀ‖²_F + λ‖A‖²_F, λ = ρ·tr(XᵀX)/n.
-     *
-     * @param y     B×m samples. Not modified.
-     * @param x     B×n features of the samples. Not modified.
-     * @param ac    m×n, overwritten with the fit
-     * @param ridge relative ridge ρ
-     * @return the mean squared residual ‖Y − X·A_cᵀ‖²_F / B
-     */
-    static double leastSquares(DMatrixRMaj y, DMatrixRMaj x, DMatrixRMaj ac, double ridge) {
-        MatrixKernels kern = Kernels.get();
-        int n = x.numCols;
-        DMatrixRMaj s = new DMatrixRMaj(n, n);
-        kern.gemm(true, false, 1, x, x, 0, s);
-        double lambda = Math.max(ridge * CommonOps_DDRM.trace(s) / n, Double.MIN_NORMAL);
-        for (int i = 0; i < n; i++) {
-            s.data[i * n + i] += lambda;
-        }
-        DMatrixRMaj xty = new DMatrixRMaj(n, y.numCols);
-        kern.gemm(true, false, 1, x, y, 0, xty);
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(n);
-        if (!solver.setA(s)) {
-            throw new GendictException(ErrorKind.NUMERICAL_FAILURE,
-                    "least-squares fit: the " + n + "x" + n + " Gram matrix of G(Z) is not positive definite");
-        }
-        DMatrixRMaj at = new DMatrixRMaj(n, y.numCols);
-        solver.solve(xty, at);
-        CommonOps_DDRM.transpose(at, ac);
-        DMatrixRMaj r = y.copy();
-        kern.gemm(false, true, -1, x, ac, 1, r);
-        return kern.dot(r.data.length, r.data, 0, r.data, 0) / y.numRows;
-    }
-
-    /** @return the last {@code capacity} rows of [window; y] */
-    static DMatrixRMaj appended(DMatrixRMaj window, DMatrixRMaj y, int capacity) {
-        int m = y.numCols;
-        int total = window.numRows + y.numRows;
-        int keep = Math.min(total, capacity);
-        DMatrixRMaj out = new DMatrixRMaj(keep, m);
-        int fromWindow = Math.max(0, keep - y.numRows);
-        System.arraycopy(window.data, (window.numRows - fromWindow) * m, out.data, 0, fromWindow * m);
-        int fromY = keep - fromWindow;
-        System.arraycopy(y.data, (y.numRows - fromY) * m, out.data, fromWindow * m, fromY * m);
-        return out;
     }
 
     /** @return A0 with its entries permuted uniformly at random (Fisher–Yates) */
