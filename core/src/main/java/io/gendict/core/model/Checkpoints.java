@@ -71,13 +71,13 @@ public final class Checkpoints {
             AtomicFiles.deleteTree(tmp);
             Files.createDirectory(tmp);
             Npz.write(tmp.resolve(STATE), state, false);
-            ModelStore.writeJson(tmp.resolve(RUN), run);
+            ModelFiles.writeJson(tmp.resolve(RUN), run);
             ModelStore.writeFiles(tmp, model, List.of(STATE, RUN));
             if (Files.exists(target)) {
                 AtomicFiles.deleteTree(target);
             }
             FolderSwap.move(tmp, target);
-            ModelStore.writeJson(dir.resolve(RUN), run);
+            ModelFiles.writeJson(dir.resolve(RUN), run);
         } catch (IOException e) {
             throw new GendictException(ErrorKind.IO, dir + ": cannot write checkpoint " + batches + ": " + e, e);
         } finally {
@@ -127,7 +127,7 @@ public final class Checkpoints {
         }
         ModelStore.Loaded model = ModelStore.load(newest, registry, List.of(STATE, RUN));
         Map<String, DMatrixRMaj> state = Npz.read(newest.resolve(STATE));
-        JsonObject run = ModelStore.readJson(newest.resolve(RUN));
+        JsonObject run = ModelFiles.readJson(newest.resolve(RUN));
         return Optional.of(new Checkpoint(best, model, state, run));
     }
 
@@ -138,7 +138,7 @@ public final class Checkpoints {
      */
     public static Optional<JsonObject> folderRun(Path dir) {
         Path file = dir.resolve(RUN);
-        return Files.isRegularFile(file) ? Optional.of(ModelStore.readJson(file)) : Optional.empty();
+        return Files.isRegularFile(file) ? Optional.of(ModelFiles.readJson(file)) : Optional.empty();
     }
 
     /**

@@ -62,7 +62,7 @@ final class ModelInfoJson {
      * @throws FormatException naming the file when it is malformed
      */
     static ModelInfo parse(Path file) {
-        JsonObject o = ModelStore.readJson(file);
+        JsonObject o = ModelFiles.readJson(file);
         try {
             Map<String, String> params = new LinkedHashMap<>();
             for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("parameters").entrySet()) {

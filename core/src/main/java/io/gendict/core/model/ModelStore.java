@@ -1,8 +1,6 @@
 package io.gendict.core.model;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.io.AtomicFiles;
@@ -10,7 +8,6 @@ import io.gendict.core.io.FormatException;
 import io.gendict.core.io.Npy;
 import io.gendict.core.io.Npz;
 import io.gendict.core.io.Sha256;
-import io.gendict.core.io.StrictJson;
 import io.gendict.core.plugin.PluginOrigin;
 import io.gendict.core.plugin.ProviderKind;
 import io.gendict.core.param.ComponentSpec;
@@ -26,10 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -154,7 +151,7 @@ public final class ModelStore {
         Npy.write(dir.resolve(DICTIONARY), model.dictionary());
         JsonObject prior = new JsonObject();
         prior.addProperty("spec", model.prior().params().toSpecString());
-        writeJson(dir.resolve(PRIOR), prior);
+        ModelFiles.writeJson(dir.resolve(PRIOR), prior);
         Map<String, DMatrixRMaj> arrays = model.prior().arrays();
         List<String> files = new ArrayList<>(List.of(DICTIONARY, PRIOR, INFO));
         files.addAll(extra);
@@ -162,7 +159,7 @@ public final class ModelStore {
             Npz.write(dir.resolve(PRIOR_ARRAYS), arrays, false);
             files.add(PRIOR_ARRAYS);
         }
-        writeJson(dir.resolve(INFO), ModelInfoJson.toJson(model.info()));
+        ModelFiles.writeJson(dir.resolve(INFO), ModelInfoJson.toJson(model.info()));
         StringBuilder sums = new StringBuilder();
         for (String f : files.stream().sorted().toList()) {
             sums.append(Sha256.hex(dir.resolve(f))).append("  ").append(f).append('\n');
@@ -196,8 +193,8 @@ public final class ModelStore {
             throw new GendictException(ErrorKind.IO, dir + ": model folder does not exist");
         }
         Path sumsFile = dir.resolve(CHECKSUMS);
-        byte[] sums = readBytes(sumsFile, "missing; not a gendict model folder");
-        Map<String, String> listed = parseChecksums(sumsFile, new String(sums, StandardCharsets.UTF_8));
+        byte[] sums = ModelFiles.readBytes(sumsFile, "missing; not a gendict model folder");
+        Map<String, String> listed = ModelFiles.parseChecksums(sumsFile, new String(sums, StandardCharsets.UTF_8));
         for (String required : Stream.concat(Stream.of(DICTIONARY, PRIOR, INFO), extra.stream()).toList()) {
             if (!listed.containsKey(required)) {
                 throw new FormatException(sumsFile.toString(), "does not list " + required);
@@ -221,7 +218,7 @@ public final class ModelStore {
 
     private static GenerativePrior restorePrior(Path file, Registry registry, Map<String, DMatrixRMaj> arrays,
                                                 List<ModelInfo.Plugin> plugins) {
-        JsonObject json = readJson(file);
+        JsonObject json = ModelFiles.readJson(file);
         String spec = ModelInfoJson.string(json, "spec", file);
         try {
             ComponentSpec parsed = ComponentSpec.parse(spec);
@@ -268,47 +265,5 @@ public final class ModelStore {
                 .toList())));
         return "; the model needs plugin jar " + String.join(" and plugin jar ", jars)
                 + ", which is not loaded: put it in the plugins folder (" + where + ")";
-    }
-
-    private static Map<String, String> parseChecksums(Path file, String text) {
-        Map<String, String> sums = new TreeMap<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.split(" {2}", 2);
-            if (parts.length != 2 || !parts[0].matches("[0-9a-f]{64}") || parts[1].contains("/") || parts[1].contains("\\")) {
-                throw new FormatException(file.toString(), "malformed line '" + line + "'");
-            }
-            sums.put(parts[1], parts[0]);
-        }
-        return sums;
-    }
-
-    /** Writes pretty-printed strict JSON ({@link StrictJson}: NaN and ±∞ as null, named in {@code nonFinite}) atomically. */
-    static void writeJson(Path file, JsonObject json) {
-        byte[] bytes = StrictJson.toJson(json).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(bytes));
-    }
-
-    /** Reads a JSON object, naming the file when it is missing or malformed. */
-    static JsonObject readJson(Path file) {
-        String text = new String(readBytes(file, "missing"), StandardCharsets.UTF_8);
-        try {
-            return JsonParser.parseString(text).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new FormatException(file.toString(), "not a JSON object: " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] readBytes(Path file, String ifMissing) {
-        if (!Files.isRegularFile(file)) {
-            throw new GendictException(ErrorKind.INVALID_INPUT, file + ": " + ifMissing);
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new GendictException(ErrorKind.IO, file + ": cannot read: " + e, e);
-        }
     }
 }
