@@ -56,6 +56,12 @@ class GenerativeMethodsContractTest {
         public String spec() {
             return "fast";
         }
+
+        /** fast restarts and refines on every batch, so two examples per property keep the suite short. */
+        @Override
+        public int examples() {
+            return 2;
+        }
     }
 
     @Nested

@@ -112,6 +112,7 @@ final class GuardedProviders {
             return (a, prior, y, start, rng) -> {
                 DecodeResult r = guard.call("decode", () -> oracle.decode(a, prior, y, start, rng));
                 guard.finite("its decoded latents", r.z());
+                guard.finite("its objectives", DMatrixRMaj.wrap(1, r.objective().length, r.objective()));
                 return r;
             };
         }

@@ -4,6 +4,7 @@ import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.io.Sha256;
 import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.OracleProvider;
 import io.gendict.core.spi.PriorProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -78,5 +80,20 @@ class PluginFaultTest {
         GendictException e = assertThrows(GendictException.class, () -> registry.prior("nan-priors"));
         assertEquals(ErrorKind.UNKNOWN_NAME, e.kind());
         assertTrue(e.getMessage().contains("acme/nan-prior"), e.getMessage());
+    }
+
+    @Test
+    void anOracleReturningNaNObjectivesIsThePluginsFault() throws IOException {
+        TestJars.withProvider(dir.resolve("oracle.jar"), OracleProvider.class, TestProviders.NanObjectiveOracle.class);
+        PluginRegistry registry = PluginRegistry.of(new PluginLoader().load(dir));
+        GenerativePrior prior = registry.prior("test-prior:k=2");
+
+        GendictException e = assertThrows(GendictException.class, () -> registry.oracle("nan-oracle")
+                .decode(new DMatrixRMaj(3, 2), prior, new DMatrixRMaj(4, 3), null, new SplittableRandom(1)));
+
+        assertEquals(ErrorKind.PLUGIN, e.kind());
+        assertEquals("oracle 'acme/nan-oracle' (" + TestProviders.NanObjectiveOracle.class.getName() + " in plugin"
+                + " oracle.jar) returned NaN in its objectives (row 0, column 0): a bug in the plugin, not in gendict or"
+                + " the data", e.getMessage());
     }
 }

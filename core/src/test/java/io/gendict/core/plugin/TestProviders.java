@@ -175,6 +175,34 @@ public final class TestProviders {
         };
     }
 
+    /** A jar oracle "acme/nan-oracle": zero latents with NaN objectives. */
+    public static final class NanObjectiveOracle implements OracleProvider {
+        @Override
+        public String name() {
+            return "acme/nan-oracle";
+        }
+
+        @Override
+        public String description() {
+            return "returns z = 0 and NaN objectives";
+        }
+
+        @Override
+        public ParamSpec parameters() {
+            return ParamSpec.empty();
+        }
+
+        @Override
+        public DecodeOracle create(Params params, Registry registry) {
+            return (a, prior, y, start, rng) -> {
+                double[] objective = new double[y.numRows];
+                java.util.Arrays.fill(objective, Double.NaN);
+                return new DecodeResult(new DMatrixRMaj(y.numRows, prior.latentDim()), objective, new int[y.numRows],
+                        new boolean[y.numRows]);
+            };
+        }
+    }
+
     /** "test-oracle": returns zero latents. */
     public static final class Oracle implements OracleProvider {
         @Override
