@@ -16,6 +16,8 @@ import io.gendict.core.spi.PriorProvider;
 import io.gendict.core.spi.Provider;
 import io.gendict.core.spi.Registry;
 import org.ejml.data.DMatrixRMaj;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,7 @@ import java.util.stream.Stream;
  * @since 0.1
  */
 public final class ModelStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
     /** The dictionary file. */
     public static final String DICTIONARY = "dictionary.npy";
     /** The prior spec file. */
@@ -234,9 +237,13 @@ public final class ModelStore {
 
     /**
      * Refuses a provider other than the plugin's the model recorded: e.g. a built-in that took the
-     * plugin's name (the plugin is then left out), which would load a different prior under it.
+     * plugin's name (the plugin is then left out), which would load a different prior under it. A jar
+     * of another SHA-256 (an upgraded plugin) is used, with a warning.
      */
     private static void requireSameProvider(ModelInfo.Plugin recorded, Provider provider) {
+        PluginOrigin.of(provider).filter(o -> !o.sha256().equals(recorded.sha256())).ifPresent(o -> LOG.warn(
+                "{} '{}' comes from plugin jar {} (SHA-256 {}); the model was learned with {} (SHA-256 {})",
+                recorded.kind(), recorded.name(), o.jar(), o.sha256(), recorded.jar(), recorded.sha256()));
         String now = PluginOrigin.of(provider).map(o -> o.provider() + " in plugin " + o.jar())
                 .orElse(provider.getClass().getName() + ", a built-in");
         if (!now.startsWith(recorded.provider() + " in plugin ")) {

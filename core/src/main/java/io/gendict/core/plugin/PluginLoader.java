@@ -211,8 +211,10 @@ public final class PluginLoader {
             sources.put(p, source);
             Provider old = byKind.get(found.kind()).putIfAbsent(p.name(), p);
             if (old != null) {
+                boolean plugin = !CLASSPATH.equals(sources.get(old)) || !CLASSPATH.equals(source);
                 throw new GendictException(ErrorKind.PLUGIN, "two " + found.kind().plural() + " are named '" + p.name()
-                        + "': " + describe(old) + " and " + describe(p));
+                        + "': " + describe(old) + " and " + describe(p) + (plugin && !p.name().contains("/")
+                        ? "; a plugin should take a namespaced name, e.g. 'vendor/" + p.name() + "'" : ""));
             }
             LOG.debug("{} '{}' from {}", found.kind(), p.name(), describe(p));
         }

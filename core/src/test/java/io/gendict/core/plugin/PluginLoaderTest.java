@@ -62,7 +62,8 @@ class PluginLoaderTest {
         GendictException e = assertThrows(GendictException.class, () -> loader.load(dir));
 
         assertEquals(ErrorKind.PLUGIN, e.kind());
-        assertEquals("two priors are named 'jar-prior': " + a + " and " + b, e.getMessage());
+        assertEquals("two priors are named 'jar-prior': " + a + " and " + b
+                + "; a plugin should take a namespaced name, e.g. 'vendor/jar-prior'", e.getMessage());
     }
 
     @Test
