@@ -4,7 +4,9 @@ import io.gendict.core.io.DataFiles;
 import io.gendict.cli.support.PluginCommand;
 import io.gendict.cli.support.TrainingOptions;
 import io.gendict.core.model.Model;
+import io.gendict.core.model.ModelInfo;
 import io.gendict.core.model.ModelStore;
+import io.gendict.core.model.PluginNeeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +48,9 @@ public final class SparkLearnCommand extends PluginCommand {
             Samples samples = Samples.load(sparkOptions.session(), data, "--data", sparkOptions.column, -1, false);
             Model model = SparkLearner.learn(sparkOptions.context(), samples, new SparkLearner.Settings(prior, training.method(),
                     training.oracle(), training.update(), batchSize, batches, training.seed(), sparkOptions.partitions()), plugins.registry(), shipped);
+            ModelInfo info = model.info();
+            model = new Model(model.dictionary(), model.prior(), info.withPlugins(PluginNeeds.of(plugins.plugins(),
+                    model.prior().params().toSpecString(), info.method(), info.oracle(), info.update())));
             ModelStore.save(out, model);
             PrintWriter w = stdout();
             var curve = model.info().curve();

@@ -70,6 +70,8 @@ class SparkCommandsTest extends LocalSparkTest {
                 err.toString());
         assertTrue(out.toString().contains("120 samples seen"), out.toString());
         assertTrue(Files.readString(model.resolve("prior.json")).contains("shifted-square"));
+        assertTrue(Files.readString(model.resolve("model.json")).contains("\"provider\": \"com.example.gendict.ShiftedSquarePriorProvider\""),
+                "spark-learn records the plugin the model needs, as learn does");
 
         Path local = dir.resolve("z.npy");
         assertEquals(0, gendict("encode", "--plugins", plugins.toString(), "--model", model.toString(), "--in", data.toString(),

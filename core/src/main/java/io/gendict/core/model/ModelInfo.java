@@ -48,6 +48,15 @@ public record ModelInfo(String method, String oracle, String update, Map<String,
         this(method, oracle, update, parameters, seed, samplesSeen, gendictVersion, javaVersion, curve, List.of());
     }
 
+    /**
+     * @param needs the providers from plugin jars the model needs
+     * @return this record with {@code plugins} replaced
+     */
+    public ModelInfo withPlugins(List<Plugin> needs) {
+        return new ModelInfo(method, oracle, update, parameters, seed, samplesSeen, gendictVersion, javaVersion, curve,
+                needs);
+    }
+
     /** Copies the collections. */
     public ModelInfo {
         parameters = Map.copyOf(parameters);
