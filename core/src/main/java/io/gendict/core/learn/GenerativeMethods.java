@@ -30,7 +30,7 @@ import java.util.Set;
  *             optimum), update online-least-squares:power=8, up to 4 rounds per batch while the
  *             update lowers the batch error by more than 30%;
  *             else with k &lt;= 4: {@link RestartLearner} (12 restarts pruned by window error, window
- *             300, up to 12 steps per batch: variable-projection Gauss–Newton on A) with oracle
+ *             300, up to 6 steps per batch: variable-projection Gauss–Newton on A) with oracle
  *             screened:candidates=2000,inner=gauss-newton (screened starts, then Gauss–Newton),
  *             whose p_z screen covers a latent space this small;
  *             else: as with linear features but oracle multi-start:inner=sign-flip,starts=5
@@ -70,7 +70,7 @@ public final class GenerativeMethods {
     private static final String FAST_LINEAR_ORACLE = "gauss-newton";
     private static final String FAST_SMALL_ORACLE = "screened:candidates=2000,inner=gauss-newton";
     private static final int FAST_SMALL_LATENT = 4;
-    private static final RestartLearner.Options FAST_RESTARTS = new RestartLearner.Options(12, 300, 12);
+    private static final RestartLearner.Options FAST_RESTARTS = new RestartLearner.Options(12, 300, 6);
     private static final String AMORTIZED_ORACLE_NAME = "gauss-newton";
     private static final String AMORTIZED_ORACLE = AMORTIZED_ORACLE_NAME + ":iterations=20";
     private static final FeatureLearner.Options FEATURE_ALS_OPTIONS = new FeatureLearner.Options(1000, 300);
