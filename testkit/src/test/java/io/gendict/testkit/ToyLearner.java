@@ -29,8 +29,13 @@ final class ToyLearner implements DictionaryLearner {
     private int batches;
 
     ToyLearner(LearnerContext context, Bug bug) {
+        this(context, bug, context.prior().outputDim());
+    }
+
+    /** @param atoms n, the number of atoms of a dictionary drawn from the seed */
+    ToyLearner(LearnerContext context, Bug bug, int atoms) {
         this.bug = bug;
-        int n = context.prior().outputDim();
+        int n = atoms;
         long seed = bug == Bug.UNSEEDED ? new SplittableRandom().nextLong() : context.seed();
         this.dictionary = context.initialDictionary() != null && bug != Bug.IGNORES_INITIAL_DICTIONARY
                 ? context.initialDictionary().copy() : PlantedProblem.randomDictionary(context.m(), n, seed);

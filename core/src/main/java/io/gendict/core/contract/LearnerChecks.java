@@ -63,6 +63,31 @@ public final class LearnerChecks {
     }
 
     /**
+     * A learner asked for {@code atoms} atoms (a baseline's {@code atoms} parameter, which
+     * {@code learn --atoms} sets) has an m×atoms dictionary after training (a learner may take its
+     * atoms from the first batch), and codes against all of them.
+     *
+     * @param learners creates a learner for a context, with the atoms asked for
+     * @param who      names the learner in messages
+     * @param problem  the planted problem
+     * @param atoms    the number of atoms asked for
+     * @param seed     seed of the batches and of the context
+     * @param rows     batch size B ≥ 1
+     */
+    public static void atomsHonoured(Function<LearnerContext, ? extends DictionaryLearner> learners, String who,
+                                     PlantedProblem problem, int atoms, long seed, int rows) {
+        DictionaryLearner learner = learners.apply(context(problem, seed, 1));
+        String at = who + " (seed " + seed + ", B=" + rows + ", " + atoms + " atoms asked for)";
+        for (int t = 0; t < BATCHES; t++) {
+            learner.fit(problem.batch(rows, seed + 1 + t).y());
+        }
+        Verify.shape("dictionary after " + BATCHES + " batches", learner.dictionary(), problem.m(), atoms, at);
+        DMatrixRMaj x = new DMatrixRMaj(rows, atoms);
+        learner.coefficients(learner.encode(problem.batch(rows, seed - 1).y()), x);
+        Verify.shape("coefficients", x, rows, atoms, at);
+    }
+
+    /**
      * Every listener is called after every batch, in order, with the batch index, the samples seen
      * so far (as {@link DictionaryLearner#samplesSeen()} counts them), an m×n dictionary and a finite
      * training error.
