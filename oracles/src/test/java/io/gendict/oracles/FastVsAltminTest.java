@@ -1,6 +1,6 @@
 package io.gendict.oracles;
 
-import io.gendict.core.learn.GenerativeMethods;
+import io.gendict.core.experiment.MethodCatalog;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
@@ -25,7 +25,7 @@ class FastVsAltminTest {
         Synthetic data = new Synthetic(prior, m, 0.1, rng.split());
         Synthetic.Batch test = data.batch(30, rng.split());
         SplittableRandom train = rng.split();
-        DictionaryLearner learner = GenerativeMethods.create(method, new LearnerContext(m, prior, null, seed, 1), registry);
+        DictionaryLearner learner = new MethodCatalog(registry).create(method, new LearnerContext(m, prior, null, seed, 1));
         double[] err = new double[BATCHES];
         for (int b = 0; b < BATCHES; b++) {
             learner.fit(data.batch(30, train).y());

@@ -1,6 +1,6 @@
 package io.gendict.oracles;
 
-import io.gendict.core.learn.GenerativeMethods;
+import io.gendict.core.experiment.MethodCatalog;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
@@ -83,7 +83,7 @@ public final class GenerativeMethodsBench {
             test.add(data.batch(30, testRng));
         }
         SplittableRandom trainRng = rng.split();
-        DictionaryLearner learner = GenerativeMethods.create(method, new LearnerContext(m, prior, null, seed, threads), registry);
+        DictionaryLearner learner = new MethodCatalog(registry).create(method, new LearnerContext(m, prior, null, seed, threads));
         for (int b = 0; b < err.length; b++) {
             Synthetic.Batch batch = data.batch(batchSize, trainRng);
             boolean cpu = threads == 1 && !Boolean.getBoolean("wall");

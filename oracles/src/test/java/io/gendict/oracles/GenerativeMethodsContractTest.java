@@ -1,6 +1,6 @@
 package io.gendict.oracles;
 
-import io.gendict.core.learn.GenerativeMethods;
+import io.gendict.core.experiment.MethodCatalog;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.LearnerContext;
 import io.gendict.testkit.LearnerContract;
@@ -20,7 +20,7 @@ class GenerativeMethodsContractTest {
 
         @Override
         default DictionaryLearner learner(LearnerContext context) {
-            return GenerativeMethods.create(spec(), context, REGISTRY);
+            return new MethodCatalog(REGISTRY).create(spec(), context);
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.spi.BaselineProvider;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.MethodProvider;
 import io.gendict.core.spi.OracleProvider;
 import io.gendict.core.spi.PriorProvider;
 import io.gendict.core.spi.Provider;
@@ -17,10 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-/** A test-only registry of this module's oracles and update rules, found through ServiceLoader. */
+/** A test-only registry of this module's oracles and update rules and core's methods, found through ServiceLoader. */
 final class TestRegistry implements Registry {
     private final Map<String, OracleProvider> oracles = load(OracleProvider.class);
     private final Map<String, UpdateRuleProvider> rules = load(UpdateRuleProvider.class);
+    private final Map<String, MethodProvider> methods = load(MethodProvider.class);
 
     private static <P extends Provider> Map<String, P> load(Class<P> type) {
         Map<String, P> map = new LinkedHashMap<>();
@@ -48,6 +50,11 @@ final class TestRegistry implements Registry {
     @Override
     public Map<String, BaselineProvider> baselines() {
         return Map.of();
+    }
+
+    @Override
+    public Map<String, MethodProvider> methods() {
+        return methods;
     }
 
     @Override

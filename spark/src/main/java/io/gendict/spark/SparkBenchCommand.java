@@ -4,7 +4,6 @@ import io.gendict.cli.support.PluginsOption;
 import io.gendict.core.data.EpochOrder;
 import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.error.Checks;
-import io.gendict.core.learn.GenerativeMethods;
 import io.gendict.core.model.Methods;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
@@ -104,7 +103,7 @@ public final class SparkBenchCommand implements Runnable {
     }
 
     private double local(DMatrixRMaj y, GenerativePrior g, Registry registry, int threads) {
-        DictionaryLearner learner = Methods.create(method, GenerativeMethods.oracleSpec(method, g), null,
+        DictionaryLearner learner = Methods.create(method, null, null,
                 new LearnerContext(m, g, null, seed, threads), registry);
         int[] order = new int[samples];
         EpochOrder.permutation(seed, 0, order);

@@ -4,11 +4,10 @@ import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.learn.AltMinLearner;
-import io.gendict.core.learn.GenerativeMethods;
 import io.gendict.core.learn.RoundSums;
-import io.gendict.core.model.Methods;
+import io.gendict.core.method.MethodResolver;
+import io.gendict.core.method.ResolvedMethod;
 import io.gendict.core.model.Model;
-import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
@@ -22,13 +21,14 @@ import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Learns a dictionary on a Spark cluster with the same learner, batches and random streams as
  * {@code gendict learn} (docs/algorithms.md §2.1, §2.2): the driver holds the {@link AltMinLearner} built by
- * {@link Methods#create}; for each batch of the epoch's seeded order ({@link EpochLayout}) and each
+ * {@link MethodResolver} as a streaming method (a method that would keep a window of samples runs its
+ * rule-per-batch recipe instead, named in {@code model.json}: {@code fast} on k ≤ 4 runs
+ * {@code screened-alternating}, not {@code restarts}); for each batch of the epoch's seeded order ({@link EpochLayout}) and each
  * decode round, the dictionary is broadcast, every partition decodes its whole chunks of the batch
  * with the oracle built on the executor ({@link ChunkDecoder}), the sums Σ y·xᵀ, Σ x·xᵀ, Σ‖y‖² and
  * Σ objective are reduced with {@code treeAggregate} along a fixed tree ({@link TreeSums}, so the same
@@ -79,15 +79,17 @@ public final class SparkLearner {
     public static Model learn(JavaSparkContext sc, Samples data, Settings settings, Registry registry,
                               ShippedFolder plugins) {
         GenerativePrior g = registry.prior(settings.prior());
-        String method = ComponentSpec.parse(settings.method()).name().toLowerCase(Locale.ROOT);
-        if (!Methods.generative(method)) {
+        MethodResolver resolver = new MethodResolver(registry);
+        if (!resolver.generative(settings.method())) {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--method: '" + settings.method()
-                    + "' is a sparse baseline; spark-learn runs generative methods (" + String.join(", ", GenerativeMethods.names()) + ")");
+                    + "' is a sparse baseline; spark-learn runs generative methods ("
+                    + String.join(", ", registry.methods().keySet()) + ")");
         }
-        String oracle = settings.oracle() != null ? settings.oracle() : GenerativeMethods.oracleSpec(method, g);
-        String update = settings.update() != null ? settings.update() : GenerativeMethods.ruleSpec(method);
-        DictionaryLearner learner = Methods.create(method, oracle, update,
-                new LearnerContext(data.m(), g, null, settings.seed(), 1), registry);
+        ResolvedMethod resolved = resolver.resolve(settings.method(), settings.oracle(), settings.update(), g, true);
+        String method = resolved.spec();
+        String oracle = resolved.oracle();
+        String update = resolved.update();
+        DictionaryLearner learner = resolved.build(new LearnerContext(data.m(), g, null, settings.seed(), 1));
         if (!(learner instanceof AltMinLearner altmin)) {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--method: '" + method
                     + "' updates A jointly with the codes and cannot run on sums; use fast or algorithm1");
@@ -124,6 +126,7 @@ public final class SparkLearner {
         parameters.put(settings.batches() > 0 ? "batches" : "epochs", Long.toString(Math.abs(settings.batches())));
         parameters.put("partitions", Integer.toString(settings.partitions()));
         parameters.put("engine", "spark " + sc.version());
+        parameters.put("recipe", resolved.recipe());
         return record.model(g, method, oracle, update, parameters, settings.seed(), List.of());
     }
 

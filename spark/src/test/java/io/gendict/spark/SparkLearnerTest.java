@@ -3,7 +3,7 @@ package io.gendict.spark;
 import io.gendict.cli.Main;
 import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.io.Npy;
-import io.gendict.core.learn.GenerativeMethods;
+import io.gendict.core.method.FastMethod;
 import io.gendict.core.model.Model;
 import io.gendict.core.plugin.PluginLoader;
 import io.gendict.core.plugin.PluginRegistry;
@@ -69,7 +69,7 @@ class SparkLearnerTest extends LocalSparkTest {
         Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 25), -1, "--data");
         Model model = SparkLearner.learn(sc, shards, settings(prior, "fast", null, 1), REGISTRY, null);
         double d = TestData.relativeDistance(model.dictionary(), localLearn(y, prior, "fast", "--batches", "1",
-                "--update", GenerativeMethods.ruleSpec("fast")));
+                "--update", FastMethod.RULE));
         assertTrue(d <= 1e-8, "relative Frobenius distance " + d);
     }
 

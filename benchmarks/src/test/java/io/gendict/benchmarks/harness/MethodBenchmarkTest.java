@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MethodBenchmarkTest {
     private static final Registry REGISTRY = new PluginRegistry(Map.of("test-prior", new TestProviders.Prior()),
-            Map.of(), Map.of(), Map.of());
+            Map.of(), Map.of(), Map.of(), Map.of());
     private static final SyntheticPreset TOY = new SyntheticPreset("toy", "test-prior:k=3", 5, 0.1);
 
     /** Keeps A0, codes every sample as z = 0 and records what it was fitted on. */

@@ -7,7 +7,8 @@ import io.gendict.core.error.Checks;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.io.DataFiles;
-import io.gendict.core.learn.GenerativeMethods;
+import io.gendict.core.method.MethodResolver;
+import io.gendict.core.method.ResolvedMethod;
 import io.gendict.core.model.Methods;
 import io.gendict.core.model.Model;
 import io.gendict.core.model.ModelStore;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -132,19 +132,18 @@ public final class LearnCommand extends PluginCommand {
         }
         DataFiles.requireOutputFolder(out, "--out");
         String methodSpec = baselineSpec();
-        boolean gen = Methods.generative(methodSpec);
         GenerativePrior g = plugins.registry().prior(prior);
-        String oracleSpec = gen && training.oracle() == null ? GenerativeMethods.oracleSpec(methodSpec, g) : training.oracle();
-        String updateSpec = gen && training.update() == null ? GenerativeMethods.ruleSpec(name(methodSpec), g) : training.update();
+        ResolvedMethod method = new MethodResolver(plugins.registry())
+                .resolve(methodSpec, training.oracle(), training.update(), g, false);
         return new RunSettings(source.data == null ? null : source.data.toString(), source.synthetic, prior,
-                methodSpec, oracleSpec, updateSpec, batchSize, batches, training.seed(), checkpointEvery, out.toString());
+                methodSpec, method.oracle(), method.update(), batchSize, batches, training.seed(), checkpointEvery, out.toString());
     }
     private String baselineSpec() {
         String method = training.method();
         if (atoms == null && sparsity == null) {
             return method;
         }
-        if (Methods.generative(method)) {
+        if (Methods.generative(method, plugins.registry())) {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, (atoms != null ? "--atoms" : "--sparsity")
                     + ": only baselines take it; method '" + method + "' takes its size from the prior");
         }
@@ -163,9 +162,5 @@ public final class LearnCommand extends PluginCommand {
             sep = ",";
         }
         return s.toString();
-    }
-
-    private static String name(String methodSpec) {
-        return ComponentSpec.parse(methodSpec).name().toLowerCase(Locale.ROOT);
     }
 }

@@ -14,8 +14,6 @@ import io.gendict.core.experiment.rd.RateDistortionResult;
 import io.gendict.core.experiment.rd.RateDistortionRun;
 import io.gendict.core.io.AtomicFiles;
 import io.gendict.core.io.MappedNpy;
-import io.gendict.core.learn.GenerativeMethods;
-import io.gendict.core.param.ComponentSpec;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.Registry;
 import io.gendict.priors.vae.VaeConfig;
@@ -128,7 +126,7 @@ final class RateDistortionTask {
             run = runner.run(train, test, settings, (done, total) -> progress.stepTo(done));
         }
         Set<String> generative = settings.methods().stream()
-                .filter(m -> GenerativeMethods.names().contains(ComponentSpec.parse(m).name().toLowerCase(Locale.ROOT)))
+                .filter(catalog::generative)
                 .collect(Collectors.toSet());
         RateDistortionResult result = new RateDistortionResult(run.points(), generative);
         stdout.print(result.toTable(TARGETS));

@@ -61,7 +61,7 @@ class CheckpointableTest {
 
     private static DictionaryLearner create(String method, String oracle, LearnerContext context) {
         if (method.equals("autodiff")) {
-            return io.gendict.core.learn.GenerativeMethods.autodiff(REGISTRY.oracle(oracle), context,
+            return new io.gendict.core.learn.AutodiffLearner(REGISTRY.oracle(oracle), context,
                     new io.gendict.core.learn.AutodiffLearner.Options(1e-2, 1e-3, 30));
         }
         return Methods.create(method, oracle, null, context, REGISTRY);

@@ -1,27 +1,24 @@
 package io.gendict.core.experiment;
 
 import io.gendict.core.error.GendictException;
-import io.gendict.core.learn.GenerativeMethods;
-import io.gendict.core.param.ComponentSpec;
-import io.gendict.core.plugin.ProviderNames;
-import io.gendict.core.plugin.Suggestions;
-import io.gendict.core.spi.BaselineProvider;
+import io.gendict.core.method.MethodResolver;
+import io.gendict.core.method.ResolvedMethod;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
 import io.gendict.core.spi.Registry;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Resolves method names to learners: the generative methods ({@code altmin}, {@code algorithm1},
- * {@code autodiff}, {@code fast}) and every registered baseline, which may carry parameters
+ * The methods an experiment compares, by spec: the generative methods ({@code altmin},
+ * {@code algorithm1}, {@code autodiff}, {@code fast}, …, plugins' methods, compositions such as
+ * {@code altmin:oracle=SPEC,update=SPEC}) and every registered baseline, which may carry parameters
  * ({@code ksvd:iterations=2}). Names are case-insensitive, so the paper's {@code MOD} and
- * {@code kSVD} work.
+ * {@code kSVD} work. Specs are resolved by {@link MethodResolver}.
  *
  * @since 0.1
  */
@@ -31,20 +28,26 @@ public final class MethodCatalog implements MethodFactory {
      * {@code key=value} parameter: {@code pca,ksvd:iterations=2,atoms=50} is two methods.
      */
     public static final String LIST_SPLIT = ",(?![\\w.-]+=)";
-    private final Registry registry;
+    private final MethodResolver resolver;
 
     /**
-     * @param registry resolves oracles, update rules and baselines
+     * @param registry resolves methods, oracles, update rules and baselines
      */
     public MethodCatalog(Registry registry) {
-        this.registry = registry;
+        this.resolver = new MethodResolver(registry);
     }
 
     /** @return every method name: generative methods first, then baselines */
     public List<String> names() {
-        List<String> names = new ArrayList<>(GenerativeMethods.names());
-        names.addAll(registry.baselines().keySet());
-        return names;
+        return resolver.names();
+    }
+
+    /**
+     * @param method a method spec
+     * @return whether it names a generative method rather than a baseline
+     */
+    public boolean generative(String method) {
+        return resolver.generative(method);
     }
 
     /**
@@ -54,13 +57,7 @@ public final class MethodCatalog implements MethodFactory {
      * @throws GendictException UNKNOWN_NAME (with the closest name) or INVALID_PARAMETER
      */
     public void validate(String method) {
-        ComponentSpec spec = parse(method);
-        if (GenerativeMethods.names().contains(spec.name())) {
-            GenerativeMethods.params(method);
-        } else {
-            BaselineProvider provider = baseline(spec);
-            provider.parameters().validate(provider.name(), spec.raw());
-        }
+        resolver.validate(method);
     }
 
     /**
@@ -74,46 +71,30 @@ public final class MethodCatalog implements MethodFactory {
     }
 
     /**
-     * What a method spec resolves to for a prior, for provenance: for a generative method its oracle
-     * and update rule (what {@code fast} picks for this prior; {@code update} is null where the
-     * method updates A without a rule: autodiff's joint Adam, fast's windowed restarts); for a
-     * baseline its spec with every parameter, defaults included.
+     * What a method spec resolves to for a prior, for provenance: for a generative method its recipe,
+     * oracle and update rule ({@code update} is null where the recipe updates A without a rule:
+     * autodiff's joint Adam, fast's windowed restarts); for a baseline its spec with every parameter,
+     * defaults included.
      *
      * @param method a method spec such as {@code fast} or {@code ksvd:iterations=2}
      * @param prior  the prior the method learns with
-     * @return an ordered map: {@code spec}, then {@code oracle} and {@code update} for generative methods
+     * @return an ordered map: {@code spec}, then {@code recipe}, {@code oracle} and {@code update} for
+     * generative methods
      */
     public Map<String, String> resolve(String method, GenerativePrior prior) {
-        ComponentSpec spec = parse(method);
+        ResolvedMethod resolved = resolver.resolve(method, null, null, prior, false);
         Map<String, String> out = new LinkedHashMap<>();
-        if (GenerativeMethods.names().contains(spec.name())) {
-            out.put("spec", GenerativeMethods.params(method).toSpecString());
-            out.put("oracle", GenerativeMethods.oracleSpec(spec.name(), prior));
-            out.put("update", GenerativeMethods.ruleSpec(spec.name(), prior));
-        } else {
-            BaselineProvider provider = baseline(spec);
-            out.put("spec", provider.parameters().validate(provider.name(), spec.raw()).toSpecString());
+        out.put("spec", resolved.spec());
+        if (resolved.generative()) {
+            out.put("recipe", resolved.recipe());
+            out.put("oracle", resolved.oracle());
+            out.put("update", resolved.update());
         }
         return out;
     }
 
     @Override
     public DictionaryLearner create(String method, LearnerContext context) {
-        ComponentSpec spec = parse(method);
-        if (GenerativeMethods.names().contains(spec.name())) {
-            return GenerativeMethods.create(method, context, registry);
-        }
-        BaselineProvider provider = baseline(spec);
-        return provider.create(provider.parameters().validate(provider.name(), spec.raw()), context);
-    }
-
-    private static ComponentSpec parse(String method) {
-        ComponentSpec spec = ComponentSpec.parse(method);
-        return new ComponentSpec(spec.name().toLowerCase(Locale.ROOT), spec.raw());
-    }
-
-    private BaselineProvider baseline(ComponentSpec spec) {
-        return ProviderNames.find("method", registry.baselines(), spec.name())
-                .orElseThrow(() -> Suggestions.unknownName("method", spec.name(), names()));
+        return resolver.resolve(method, null, null, context.prior(), false).build(context);
     }
 }

@@ -2,7 +2,7 @@ package io.gendict.core.experiment;
 
 import io.gendict.core.eval.Quantizer;
 import io.gendict.core.eval.ReconstructionError;
-import io.gendict.core.learn.GenerativeMethods;
+import io.gendict.core.method.FastMethod;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
@@ -44,7 +44,7 @@ final class TrialReferences {
             return out;
         }
         DMatrixRMaj a = truth.get();
-        DictionaryLearner decoder = methods.create(GenerativeMethods.FAST,
+        DictionaryLearner decoder = methods.create(FastMethod.NAME,
                 new LearnerContext(data.dimension(), data.prior(), a, seed, settings.threads()));
         out.add(new SampleErrors(ReferenceLine.TRUE_DICTIONARY.key(), trial,
                 ExperimentRunner.sampleErrors(decoder, tests, settings.quantizer())));

@@ -22,10 +22,10 @@ public final class PluginNeeds {
     /**
      * @param plugins the loaded providers
      * @param prior   the prior's spec
-     * @param method  the method's spec (a baseline's name is looked up among baselines)
+     * @param method  the method's spec (looked up among methods and baselines)
      * @param oracle  the oracle's spec, or {@code null}
      * @param update  the update rule's spec, or {@code null}
-     * @return the records, in the order prior, oracle, update rule, baseline
+     * @return the records, in the order prior, oracle, update rule, method or baseline
      */
     public static List<ModelInfo.Plugin> of(PluginSet plugins, String prior, String method, String oracle,
                                             String update) {
@@ -33,6 +33,7 @@ public final class PluginNeeds {
         add(out, plugins, ProviderKind.PRIOR, prior);
         add(out, plugins, ProviderKind.ORACLE, oracle);
         add(out, plugins, ProviderKind.UPDATE_RULE, update);
+        add(out, plugins, ProviderKind.METHOD, method);
         add(out, plugins, ProviderKind.BASELINE, method);
         return out;
     }

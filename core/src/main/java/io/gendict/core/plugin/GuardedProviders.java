@@ -8,6 +8,8 @@ import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.MethodProvider;
+import io.gendict.core.spi.MethodRecipe;
 import io.gendict.core.spi.OracleProvider;
 import io.gendict.core.spi.PriorProvider;
 import io.gendict.core.spi.Provider;
@@ -45,6 +47,9 @@ final class GuardedProviders {
         }
         if (provider instanceof UpdateRuleProvider p) {
             return new Rule(p, guard, origin);
+        }
+        if (provider instanceof MethodProvider p) {
+            return new Method(p, guard, origin);
         }
         return new Baseline((BaselineProvider) provider, guard, origin);
     }
@@ -137,6 +142,24 @@ final class GuardedProviders {
         @Override
         public DictionaryLearner create(Params params, LearnerContext context) {
             return GuardedLearner.of(guard.call("create", () -> inner.create(params, context)), guard);
+        }
+    }
+
+    private static final class Method extends Wrapper<MethodProvider> implements MethodProvider {
+        Method(MethodProvider inner, PluginGuard guard, PluginOrigin origin) {
+            super(inner, guard, origin);
+        }
+
+        @Override
+        public MethodRecipe recipe(Params params, GenerativePrior prior, boolean withRule) {
+            return guard.call("recipe", () -> inner.recipe(params, prior, withRule));
+        }
+
+        @Override
+        public DictionaryLearner create(Params params, MethodRecipe recipe, DecodeOracle oracle, UpdateRule rule,
+                                        LearnerContext context) {
+            return GuardedLearner.of(guard.call("create", () -> inner.create(params, recipe, oracle, rule, context)),
+                    guard);
         }
     }
 }

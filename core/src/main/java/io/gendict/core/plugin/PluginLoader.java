@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Finds the providers of the four kinds ({@link ProviderKind#all()}) with {@link ServiceLoader}: on
+ * Finds the providers of the five kinds ({@link ProviderKind#all()}) with {@link ServiceLoader}: on
  * the application classpath, then in every {@code *.jar} of an optional plugins folder (in file-name
  * order), each jar in its own class loader whose parent is the application's, so the SPI is shared.
  *

@@ -5,6 +5,7 @@ import io.gendict.core.param.Params;
 import io.gendict.core.spi.BaselineProvider;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.MethodProvider;
 import io.gendict.core.spi.OracleProvider;
 import io.gendict.core.spi.PriorProvider;
 import io.gendict.core.spi.Provider;
@@ -31,20 +32,24 @@ public final class PluginRegistry implements Registry {
     private final Map<String, OracleProvider> oracles;
     private final Map<String, UpdateRuleProvider> updateRules;
     private final Map<String, BaselineProvider> baselines;
+    private final Map<String, MethodProvider> methods;
 
     /**
      * @param priors      prior providers by name. Copied.
      * @param oracles     oracle providers by name. Copied.
      * @param updateRules update rule providers by name. Copied.
      * @param baselines   baseline providers by name. Copied.
+     * @param methods     generative method providers by name. Copied.
      */
     @Inject
     public PluginRegistry(Map<String, PriorProvider> priors, Map<String, OracleProvider> oracles,
-                          Map<String, UpdateRuleProvider> updateRules, Map<String, BaselineProvider> baselines) {
+                          Map<String, UpdateRuleProvider> updateRules, Map<String, BaselineProvider> baselines,
+                          Map<String, MethodProvider> methods) {
         this.priors = sorted(priors);
         this.oracles = sorted(oracles);
         this.updateRules = sorted(updateRules);
         this.baselines = sorted(baselines);
+        this.methods = sorted(methods);
     }
 
     /**
@@ -54,7 +59,7 @@ public final class PluginRegistry implements Registry {
     public static PluginRegistry of(PluginSet plugins) {
         return new PluginRegistry(plugins.guardedProviders(ProviderKind.PRIOR),
                 plugins.guardedProviders(ProviderKind.ORACLE), plugins.guardedProviders(ProviderKind.UPDATE_RULE),
-                plugins.guardedProviders(ProviderKind.BASELINE));
+                plugins.guardedProviders(ProviderKind.BASELINE), plugins.guardedProviders(ProviderKind.METHOD));
     }
 
     @Override
@@ -75,6 +80,11 @@ public final class PluginRegistry implements Registry {
     @Override
     public Map<String, BaselineProvider> baselines() {
         return baselines;
+    }
+
+    @Override
+    public Map<String, MethodProvider> methods() {
+        return methods;
     }
 
     @Override

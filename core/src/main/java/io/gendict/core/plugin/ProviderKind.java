@@ -1,6 +1,7 @@
 package io.gendict.core.plugin;
 
 import io.gendict.core.spi.BaselineProvider;
+import io.gendict.core.spi.MethodProvider;
 import io.gendict.core.spi.OracleProvider;
 import io.gendict.core.spi.PriorProvider;
 import io.gendict.core.spi.Provider;
@@ -9,7 +10,7 @@ import io.gendict.core.spi.UpdateRuleProvider;
 import java.util.List;
 
 /**
- * One of the four kinds of plugin provider, with the words used for it in messages and listings.
+ * One of the five kinds of plugin provider, with the words used for it in messages and listings.
  *
  * @param <P> the provider interface
  * @since 0.1
@@ -24,11 +25,14 @@ public final class ProviderKind<P extends Provider> {
     /** Dictionary update rules. */
     public static final ProviderKind<UpdateRuleProvider> UPDATE_RULE =
             new ProviderKind<>("update rule", "update rules", UpdateRuleProvider.class);
+    /** Generative dictionary-learning methods (recipes over an oracle and an update rule). */
+    public static final ProviderKind<MethodProvider> METHOD =
+            new ProviderKind<>("method", "methods", MethodProvider.class);
     /** Sparse dictionary-learning baselines. */
     public static final ProviderKind<BaselineProvider> BASELINE =
             new ProviderKind<>("baseline", "baselines", BaselineProvider.class);
 
-    private static final List<ProviderKind<?>> ALL = List.of(PRIOR, ORACLE, UPDATE_RULE, BASELINE);
+    private static final List<ProviderKind<?>> ALL = List.of(PRIOR, ORACLE, UPDATE_RULE, METHOD, BASELINE);
 
     private final String label;
     private final String plural;
@@ -40,7 +44,7 @@ public final class ProviderKind<P extends Provider> {
         this.type = type;
     }
 
-    /** @return the four kinds, in listing order */
+    /** @return the five kinds, in listing order */
     public static List<ProviderKind<?>> all() {
         return ALL;
     }

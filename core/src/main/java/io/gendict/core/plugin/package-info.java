@@ -1,6 +1,6 @@
 /**
  * Plugin loading and wiring: {@link io.gendict.core.plugin.PluginLoader} discovers the providers of
- * the four {@link io.gendict.core.plugin.ProviderKind}s on the classpath and in a folder of jars
+ * the five {@link io.gendict.core.plugin.ProviderKind}s on the classpath and in a folder of jars
  * (one class loader per jar, broken jars reported as {@link io.gendict.core.plugin.PluginFailure}s),
  * {@link io.gendict.core.plugin.SpiModule} binds them into Guice map bindings, and
  * {@link io.gendict.core.plugin.PluginRegistry} creates components from specs such as

@@ -5,11 +5,12 @@ import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.model.Checkpoints;
 import io.gendict.core.model.FolderLock;
-import io.gendict.core.model.Methods;
 import io.gendict.core.model.Model;
 import io.gendict.core.model.ModelInfo;
 import io.gendict.core.model.ModelStore;
 import io.gendict.core.model.PluginNeeds;
+import io.gendict.core.method.MethodResolver;
+import io.gendict.core.method.ResolvedMethod;
 import io.gendict.core.plugin.PluginSet;
 import io.gendict.core.spi.Checkpointable;
 import io.gendict.core.spi.DictionaryLearner;
@@ -20,14 +21,16 @@ import org.ejml.data.DMatrixRMaj;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
  * One learning run into a model folder, as {@code gendict learn} runs it: holds the folder's lock,
- * builds the learner from the run's settings ({@link Methods#create}) over its batches
- * ({@link BatchPlan}), trains batch by batch, writes a checkpoint every {@code checkpointEvery} batches
+ * builds the learner from the run's settings ({@link MethodResolver}; a generative method's recipe
+ * joins the recorded parameters) over its batches ({@link BatchPlan}), trains batch by batch, writes a checkpoint every {@code checkpointEvery} batches
  * and after the last ({@link Checkpoints}), and saves the model ({@link ModelStore}) with its record
  * ({@link TrainingRecord}). A resumed session continues from the newest checkpoint bit for bit, after
  * checking that it belongs to the folder's run and that the data did not change ({@link RunIdentity}).
@@ -53,6 +56,7 @@ public final class TrainingSession implements AutoCloseable {
     private final DictionaryLearner learner;
     private final TrainingRecord record;
     private final List<ModelInfo.Plugin> needs;
+    private final Map<String, String> parameters;
     private final long done;
     private final long total;
 
@@ -65,8 +69,13 @@ public final class TrainingSession implements AutoCloseable {
         this.plan = BatchPlan.of(run, prior);
         this.runJson = RunIdentity.describe(run, plan, checkpoint);
         this.total = run.batches() > 0 ? run.batches() : -run.batches() * plan.batchesPerEpoch();
-        this.learner = Methods.create(run.method(), run.oracle(), run.update(),
-                new LearnerContext(plan.dimension(), prior, null, run.seed(), providers.threads()), registry);
+        ResolvedMethod method = new MethodResolver(registry).resolve(run.method(), run.oracle(), run.update(), prior,
+                false);
+        this.learner = method.build(new LearnerContext(plan.dimension(), prior, null, run.seed(), providers.threads()));
+        this.parameters = new LinkedHashMap<>(run.parameters());
+        if (method.generative()) {
+            parameters.put("recipe", method.recipe());
+        }
         if (run.checkpointEvery() > 0 && !(learner instanceof Checkpointable)) {
             throw new GendictException(ErrorKind.INVALID_PARAMETER, "--checkpoint-every: method '" + run.method()
                     + "' cannot be checkpointed; drop the option");
@@ -179,7 +188,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private Model model() {
-        return record.model(prior, run.method(), run.oracle(), run.update(), run.parameters(), run.seed(), needs);
+        return record.model(prior, run.method(), run.oracle(), run.update(), parameters, run.seed(), needs);
     }
 
     /** Releases the folder's lock. */

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelStoreTest {
     static final Registry REGISTRY = new PluginRegistry(Map.of("test-prior", new TestProviders.Prior()), Map.of(),
-            Map.of(), Map.of());
+            Map.of(), Map.of(), Map.of());
 
     @TempDir
     Path dir;
@@ -100,7 +100,7 @@ class ModelStoreTest {
         Path folder = dir.resolve("m");
         ModelStore.save(folder, withCurveAndPlugins(List.of(), List.of(new ModelInfo.Plugin("prior", "test-prior",
                 "scaled.jar", "cd".repeat(32), "com.acme.ScaledProvider"))));
-        Registry empty = new PluginRegistry(Map.of(), Map.of(), Map.of(), Map.of());
+        Registry empty = new PluginRegistry(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
         GendictException e = assertThrows(GendictException.class, () -> ModelStore.load(folder, empty));
 

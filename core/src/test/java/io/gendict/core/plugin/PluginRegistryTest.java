@@ -36,6 +36,7 @@ class PluginRegistryTest {
         assertEquals(plugins.providers(ProviderKind.ORACLE).keySet(), registry.oracles().keySet());
         assertEquals(plugins.providers(ProviderKind.UPDATE_RULE).keySet(), registry.updateRules().keySet());
         assertEquals(plugins.providers(ProviderKind.BASELINE).keySet(), registry.baselines().keySet());
+        assertEquals(plugins.providers(ProviderKind.METHOD).keySet(), registry.methods().keySet());
         assertEquals(registry.priors(), PluginRegistry.of(plugins).priors());
     }
 
@@ -65,7 +66,7 @@ class PluginRegistryTest {
                 assertThrows(GendictException.class, () -> registry.updateRule("mod")).getMessage());
 
         Registry named = new PluginRegistry(Map.of("group-sparsity", new TestProviders.Prior("group-sparsity"),
-                "dependencies", new TestProviders.Prior("dependencies")), Map.of(), Map.of(), Map.of());
+                "dependencies", new TestProviders.Prior("dependencies")), Map.of(), Map.of(), Map.of(), Map.of());
         assertEquals("unknown prior 'grup-sparsity'; did you mean 'group-sparsity'?",
                 assertThrows(GendictException.class, () -> named.prior("grup-sparsity")).getMessage());
     }

@@ -24,6 +24,12 @@ public interface Registry {
     Map<String, BaselineProvider> baselines();
 
     /**
+     * @return generative method providers by name
+     * @since 0.1
+     */
+    Map<String, MethodProvider> methods();
+
+    /**
      * @param spec e.g. {@code group-sparsity:n=300,k=10} or the same as JSON
      * @return the created prior
      */

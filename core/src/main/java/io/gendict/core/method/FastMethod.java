@@ -1,0 +1,69 @@
+package io.gendict.core.method;
+
+import io.gendict.core.learn.AltMinLearner;
+import io.gendict.core.learn.RestartLearner;
+import io.gendict.core.param.Params;
+import io.gendict.core.spi.DecodeOracle;
+import io.gendict.core.spi.DictionaryLearner;
+import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.MethodRecipe;
+import io.gendict.core.spi.UpdateRule;
+
+/**
+ * {@code fast}: our method, one of four named recipes chosen by what the prior declares.
+ * <pre>
+ * linear-features       the prior declares linear features: oracle gauss-newton (its least-squares
+ *                       start is the global optimum), rule online-least-squares:power=8, up to 4 rounds
+ *                       per batch while the update lowers the batch error by more than 30%
+ * restarts              k &lt;= 4, no rule wanted: {@link RestartLearner} (12 restarts pruned by window
+ *                       error, window 300 samples, up to 6 variable-projection Gauss–Newton steps on A
+ *                       per batch), oracle screened:candidates=2000,inner=gauss-newton (a p_z screen
+ *                       covers a latent space this small, then Gauss–Newton)
+ * screened-alternating  k &lt;= 4 where a rule is wanted (one is composed in, or spark-learn, whose
+ *                       batches leave no window): the screened oracle with the rounds and rule of
+ *                       linear-features
+ * multi-start           otherwise: oracle multi-start:inner=sign-flip,starts=5, rounds and rule of
+ *                       linear-features
+ * </pre>
+ */
+public final class FastMethod extends BuiltInMethod {
+    /** The method's name. */
+    public static final String NAME = "fast";
+    /** The update rule of every recipe but {@code restarts}. */
+    public static final String RULE = "online-least-squares:power=8";
+    private static final int SMALL_LATENT = 4;
+    private static final String SCREENED = "screened:candidates=2000,inner=gauss-newton";
+    private static final MethodRecipe LINEAR = new MethodRecipe("linear-features", "gauss-newton", RULE);
+    private static final MethodRecipe RESTARTS = new MethodRecipe("restarts", SCREENED, null);
+    private static final MethodRecipe SCREENED_ALTERNATING = new MethodRecipe("screened-alternating", SCREENED, RULE);
+    private static final MethodRecipe MULTI_START =
+            new MethodRecipe("multi-start", "multi-start:inner=sign-flip,starts=5", RULE);
+    private static final AltMinLearner.Options ROUNDS = new AltMinLearner.Options(4, 0.3);
+    private static final RestartLearner.Options RESTART_OPTIONS = new RestartLearner.Options(12, 300, 6);
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public FastMethod() {
+        super(NAME, "our method: a recipe by prior (linear features, restarts on small k, multi-start sign flip)");
+    }
+
+    @Override
+    public MethodRecipe recipe(Params params, GenerativePrior prior, boolean withRule) {
+        if (prior.linearFeatures().isPresent()) {
+            return LINEAR;
+        }
+        if (prior.latentDim() <= SMALL_LATENT) {
+            return withRule ? SCREENED_ALTERNATING : RESTARTS;
+        }
+        return MULTI_START;
+    }
+
+    @Override
+    public DictionaryLearner create(Params params, MethodRecipe recipe, DecodeOracle oracle, UpdateRule rule,
+                                    LearnerContext context) {
+        if (rule == null) {
+            return new RestartLearner(name(), oracle, context, RESTART_OPTIONS);
+        }
+        return new AltMinLearner(name(), oracle, rule, context, ROUNDS);
+    }
+}
