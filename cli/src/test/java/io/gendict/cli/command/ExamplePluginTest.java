@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The example third-party plugin under {@code examples/example-plugin} (one provider of each kind):
  * compiled from its sources into a jar in a plugins folder, then listed, checked, run through an
- * experiment (its baseline as a method), learned with (its oracle and rule in altmin, its baseline),
+ * experiment (its baseline as a method, its oracle and rule composed into altmin), learned with (its oracle and rule in altmin, its baseline),
  * used to encode and decode, and named when a model that needs it is loaded without it.
  */
 class ExamplePluginTest {
@@ -58,10 +58,16 @@ class ExamplePluginTest {
 
         Path results = dir.resolve("exp");
         assertEquals(0, run("experiment", "dependencies", "--plugins", folder, "--prior", "shifted-square:k=2",
-                "--m", "6", "--trials", "1", "--batches", "2", "--methods", "fast,ridge-mod", "--out", results.toString()),
-                err.toString());
-        assertTrue(Files.readString(results.resolve("results.csv")).lines().count() == 1 + 2 * 2);
-        assertTrue(Files.readString(results.resolve("results.csv")).contains("ridge-mod"));
+                "--m", "6", "--trials", "1", "--batches", "2", "--methods",
+                "fast,ridge-mod,altmin:oracle=backtracking-descent:iterations=20,update=gradient-step",
+                "--out", results.toString()), err.toString());
+        String csv = Files.readString(results.resolve("results.csv"));
+        assertEquals(1 + 3 * 2, csv.lines().count(), csv);
+        assertTrue(csv.contains("ridge-mod") && csv.contains("altmin:oracle=backtracking-descent"), csv);
+        String summary = Files.readString(results.resolve("summary.json")).replace("\\u003d", "=");
+        assertTrue(summary.contains("\"spec\": \"altmin:oracle=backtracking-descent:iterations=20,update=gradient-step\",\n"
+                + "        \"recipe\": \"alternating\",\n        \"oracle\": \"backtracking-descent:iterations=20\",\n"
+                + "        \"update\": \"gradient-step\""), summary);
 
         Path model = dir.resolve("model");
         assertEquals(0, run("learn", "--plugins", folder, "--synthetic", "m=6", "--prior", "shifted-square:k=2",

@@ -11,6 +11,7 @@ import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
 import io.gendict.core.spi.LinearFeatures;
 import io.gendict.core.spi.Registry;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -115,10 +116,10 @@ class MethodResolverTest {
         assertEquals(update, resolved.update());
     }
 
-    /** @return {@code prior} declaring (empty) linear features */
+    /** @return {@code prior} declaring linear features (the recipe looks only at their presence) */
     private static GenerativePrior withFeatures(GenerativePrior prior) {
-        LinearFeatures features = (LinearFeatures) Proxy.newProxyInstance(LinearFeatures.class.getClassLoader(),
-                new Class<?>[] {LinearFeatures.class}, (p, m, a) -> null);
+        LinearFeatures features = new LinearFeatures(new DMatrixRMaj(prior.outputDim(), prior.latentDim()),
+                LinearFeatures.Feature.values()[0]);
         return (GenerativePrior) Proxy.newProxyInstance(GenerativePrior.class.getClassLoader(),
                 new Class<?>[] {GenerativePrior.class}, (p, m, a) -> m.getName().equals("linearFeatures")
                         ? Optional.of(features) : m.invoke(prior, a));
