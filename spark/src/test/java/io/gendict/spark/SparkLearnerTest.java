@@ -68,6 +68,7 @@ class SparkLearnerTest extends LocalSparkTest {
         DMatrixRMaj y = data(prior, 60);
         Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 25), -1, "--data");
         Model model = SparkLearner.learn(sc, shards, settings(prior, "fast", null, 1), REGISTRY, null);
+        assertEquals("screened-alternating", model.info().parameters().get("recipe"), "k = 3 and batches without a window");
         double d = TestData.relativeDistance(model.dictionary(), localLearn(y, prior, "fast", "--batches", "1",
                 "--update", FastMethod.RULE));
         assertTrue(d <= 1e-8, "relative Frobenius distance " + d);

@@ -93,7 +93,8 @@ public final class ExperimentCommand implements Runnable {
     @Option(names = "--methods", paramLabel = "a,b,c", split = MethodCatalog.LIST_SPLIT,
             description = "Methods to compare (default: autodiff, altmin, mod, ksvd, online-dl, pca, fast; for "
                     + "rate-distortion amortized, ksvd:sparsity=5, mod:sparsity=5, pca); baselines take parameters "
-                    + "after a colon, e.g. ksvd:iterations=2,atoms=50 or amortized:iterations=0.")
+                    + "after a colon, e.g. ksvd:iterations=2,atoms=50 or amortized:iterations=0; a generative method "
+                    + "composes in another oracle or update rule, e.g. altmin:oracle=gauss-newton,update=adam.")
     private List<String> methods;
 
     @ArgGroup(exclusive = true)
