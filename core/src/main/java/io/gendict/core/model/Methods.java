@@ -3,9 +3,15 @@ package io.gendict.core.model;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.method.MethodResolver;
+import io.gendict.core.plugin.ProviderKind;
+import io.gendict.core.plugin.ProviderNames;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.Provider;
 import io.gendict.core.spi.Registry;
+
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the learner of a model: a generative method, optionally with its oracle and update rule
@@ -53,12 +59,17 @@ public final class Methods {
      * @param threads  worker threads
      * @return the learner
      * @throws GendictException UNKNOWN_NAME naming the plugin jars the model records when one of its
-     *                          components is not loaded
+     *                          components is not loaded; PLUGIN when a recorded plugin component's name
+     *                          now belongs to another provider
      */
     public static DictionaryLearner forInference(Model model, Registry registry, int threads) {
         ModelInfo info = model.info();
         LearnerContext context = new LearnerContext(model.dictionary().numRows, model.prior(), model.dictionary(),
                 info.seed(), threads);
+        for (ModelInfo.Plugin p : info.plugins()) {
+            providers(p.kind(), registry).flatMap(byName -> ProviderNames.find(p.kind(), byName, p.name()))
+                    .ifPresent(provider -> ModelStore.requireSameProvider(p, provider));
+        }
         try {
             return create(info.method(), info.oracle(), info.update(), context, registry);
         } catch (GendictException e) {
@@ -67,5 +78,19 @@ public final class Methods {
             }
             throw new GendictException(e.kind(), e.getMessage() + ModelStore.missingPlugin(info.plugins()), e);
         }
+    }
+
+    /** @return the registry's providers of a recorded kind other than the prior (which loading the model checked) */
+    private static Optional<Map<String, ? extends Provider>> providers(String kind, Registry registry) {
+        if (kind.equals(ProviderKind.ORACLE.label())) {
+            return Optional.of(registry.oracles());
+        }
+        if (kind.equals(ProviderKind.UPDATE_RULE.label())) {
+            return Optional.of(registry.updateRules());
+        }
+        if (kind.equals(ProviderKind.METHOD.label())) {
+            return Optional.of(registry.methods());
+        }
+        return kind.equals(ProviderKind.BASELINE.label()) ? Optional.of(registry.baselines()) : Optional.empty();
     }
 }

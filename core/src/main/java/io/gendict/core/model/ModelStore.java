@@ -240,7 +240,7 @@ public final class ModelStore {
      * plugin's name (the plugin is then left out), which would load a different prior under it. A jar
      * of another SHA-256 (an upgraded plugin) is used, with a warning.
      */
-    private static void requireSameProvider(ModelInfo.Plugin recorded, Provider provider) {
+    static void requireSameProvider(ModelInfo.Plugin recorded, Provider provider) {
         PluginOrigin.of(provider).filter(o -> !o.sha256().equals(recorded.sha256())).ifPresent(o -> LOG.warn(
                 "{} '{}' comes from plugin jar {} (SHA-256 {}); the model was learned with {} (SHA-256 {})",
                 recorded.kind(), recorded.name(), o.jar(), o.sha256(), recorded.jar(), recorded.sha256()));
