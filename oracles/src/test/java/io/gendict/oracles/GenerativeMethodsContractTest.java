@@ -1,31 +1,36 @@
 package io.gendict.oracles;
 
-import io.gendict.core.experiment.MethodCatalog;
-import io.gendict.core.spi.DictionaryLearner;
-import io.gendict.core.spi.LearnerContext;
-import io.gendict.testkit.LearnerContract;
+import io.gendict.core.spi.MethodProvider;
+import io.gendict.core.spi.Registry;
+import io.gendict.testkit.MethodContract;
 import org.junit.jupiter.api.Nested;
 
+import java.util.ServiceLoader;
+
 /**
- * The generative methods, created as {@code learn} and {@code experiment} create them, pass the
- * testkit's learner contract on the planted problem, including bit-identical results for any
- * thread count. ({@code amortized} needs a prior with an encoder; {@code AmortizedLearnerTest} covers it.)
+ * The built-in generative methods, found through {@link ServiceLoader} as the registry finds them,
+ * pass the testkit's method contract (reserved keys, a pure and resolvable recipe) and, through the
+ * learners their recipes build, the learner contract on the planted problem, including bit-identical
+ * results for any thread count. ({@code amortized} needs a prior with an encoder;
+ * {@code AmortizedLearnerTest} covers it.)
  */
 class GenerativeMethodsContractTest {
     private static final TestRegistry REGISTRY = new TestRegistry();
 
-    /** The contract for one method spec. */
-    interface Method extends LearnerContract {
+    /** The contract for one built-in method. */
+    interface Method extends MethodContract {
         String spec();
 
         @Override
-        default DictionaryLearner learner(LearnerContext context) {
-            return new MethodCatalog(REGISTRY).create(spec(), context);
+        default MethodProvider provider() {
+            return ServiceLoader.load(MethodProvider.class).stream().map(ServiceLoader.Provider::get)
+                    .filter(p -> p.name().equals(spec())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no registered method " + spec()));
         }
 
         @Override
-        default String describe() {
-            return "method " + spec();
+        default Registry registry() {
+            return REGISTRY;
         }
 
         @Override

@@ -1,10 +1,13 @@
 package io.gendict.testkit;
 
+import io.gendict.core.plugin.PluginRegistry;
 import io.gendict.core.spi.BaselineProvider;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.MethodProvider;
 import io.gendict.core.spi.OracleProvider;
 import io.gendict.core.spi.PriorProvider;
+import io.gendict.core.spi.Registry;
 import io.gendict.core.spi.UpdateRuleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -82,6 +85,31 @@ class ContractsCatchPlantedBugsTest {
         }
     }
 
+    /** The toy method with the registry its recipe names components of. */
+    abstract static class ToyMethod implements MethodContract {
+        @Override
+        public Registry registry() {
+            return new PluginRegistry(Map.of(), Map.of("toy-descent", new ToyOracleProvider(false)),
+                    Map.of("toy-gradient", new ToyRuleProvider(false)), Map.of(), Map.of());
+        }
+    }
+
+    static class CorrectMethod extends ToyMethod {
+        @Override
+        public MethodProvider provider() {
+            return new ToyMethodProvider(false);
+        }
+    }
+
+    static class ImpureRecipe extends ToyMethod {
+        private final ToyMethodProvider provider = new ToyMethodProvider(true);
+
+        @Override
+        public MethodProvider provider() {
+            return provider;
+        }
+    }
+
     /** The toy learner with one bug, under the learner contract. */
     abstract static class Toy implements LearnerContract {
         abstract ToyLearner.Bug bug();
@@ -155,7 +183,7 @@ class ContractsCatchPlantedBugsTest {
     @Test
     void correctImplementationsPassEverySuite() {
         for (Class<?> suite : new Class<?>[]{CorrectPrior.class, CorrectOracle.class, CorrectRule.class, CorrectLearner.class,
-                CorrectBaseline.class}) {
+                CorrectBaseline.class, CorrectMethod.class}) {
             assertEquals(Map.of(), failures(suite), suite.getSimpleName());
         }
     }
@@ -185,6 +213,12 @@ class ContractsCatchPlantedBugsTest {
     @Test
     void baselineContractCatchesADeclaredButIgnoredAtomsParameter() {
         failsOnly(IgnoresAtoms.class, "declaredAtomsAreHonoured", "dictionary after 3 batches", "expected 10×7");
+    }
+
+    @Test
+    void methodContractCatchesAnImpureRecipe() {
+        failsOnly(ImpureRecipe.class, "recipeIsPureAndNamesComponentsTheRegistryCreates",
+                "two recipes for the same arguments differ");
     }
 
     @Test

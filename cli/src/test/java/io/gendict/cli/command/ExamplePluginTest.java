@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The example third-party plugin under {@code examples/example-plugin} (one provider of each kind):
  * compiled from its sources into a jar in a plugins folder, then listed, checked, run through an
- * experiment (its baseline as a method, its oracle and rule composed into altmin), learned with (its oracle and rule in altmin, its baseline),
+ * experiment (its baseline and its method as methods, its oracle and rule composed into altmin), learned
+ * with (its oracle and rule in altmin, its baseline),
  * used to encode and decode, and named when a model that needs it is loaded without it.
  */
 class ExamplePluginTest {
@@ -47,7 +48,7 @@ class ExamplePluginTest {
 
         assertEquals(0, run("plugins", "--plugins", folder), err.toString());
         for (String name : new String[]{"example/shifted-square", "example/backtracking-descent", "example/gradient-step",
-                "example/ridge-mod", JAR}) {
+                "example/ridge-mod", "example/alternating", JAR}) {
             assertTrue(out.toString().contains(name), name + " in " + out);
         }
 
@@ -59,11 +60,12 @@ class ExamplePluginTest {
         Path results = dir.resolve("exp");
         assertEquals(0, run("experiment", "dependencies", "--plugins", folder, "--prior", "shifted-square:k=2",
                 "--m", "6", "--trials", "1", "--batches", "2", "--methods",
-                "fast,ridge-mod,altmin:oracle=backtracking-descent:iterations=20,update=gradient-step",
+                "fast,ridge-mod,altmin:oracle=backtracking-descent:iterations=20,update=gradient-step,alternating",
                 "--out", results.toString()), err.toString());
         String csv = Files.readString(results.resolve("results.csv"));
-        assertEquals(1 + 3 * 2, csv.lines().count(), csv);
+        assertEquals(1 + 4 * 2, csv.lines().count(), csv);
         assertTrue(csv.contains("ridge-mod") && csv.contains("altmin:oracle=backtracking-descent"), csv);
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("alternating,")), "the example's own method: " + csv);
         String summary = Files.readString(results.resolve("summary.json")).replace("\\u003d", "=");
         assertTrue(summary.contains("\"spec\": \"altmin:oracle=backtracking-descent:iterations=20,update=gradient-step\",\n"
                 + "        \"recipe\": \"alternating\",\n        \"oracle\": \"backtracking-descent:iterations=20\",\n"
