@@ -4,7 +4,8 @@
  * interface's default {@code @Test} methods, each a QuickTheories property over parameter sets,
  * seeds and batch sizes drawn from a fixed seed. {@link io.gendict.testkit.PriorContract},
  * {@link io.gendict.testkit.OracleContract}, {@link io.gendict.testkit.UpdateRuleContract},
- * {@link io.gendict.testkit.BaselineContract} and, for any learner, {@link io.gendict.testkit.LearnerContract}.
+ * {@link io.gendict.testkit.BaselineContract}, {@link io.gendict.testkit.MethodContract} and, for any
+ * learner, {@link io.gendict.testkit.LearnerContract}.
  * The checks themselves live in {@code io.gendict.core.contract}, free of JUnit, so that the product
  * runs them as well.
  *
