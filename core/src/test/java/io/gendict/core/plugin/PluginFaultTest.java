@@ -3,7 +3,11 @@ package io.gendict.core.plugin;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.io.Sha256;
+import io.gendict.core.method.MethodResolver;
+import io.gendict.core.method.ResolvedMethod;
 import io.gendict.core.spi.GenerativePrior;
+import io.gendict.core.spi.LearnerContext;
+import io.gendict.core.spi.MethodProvider;
 import io.gendict.core.spi.OracleProvider;
 import io.gendict.core.spi.PriorProvider;
 import org.ejml.data.DMatrixRMaj;
@@ -95,5 +99,25 @@ class PluginFaultTest {
         assertEquals("oracle 'acme/nan-oracle' (" + TestProviders.NanObjectiveOracle.class.getName() + " in plugin"
                 + " oracle.jar) returned NaN in its objectives (row 0, column 0): a bug in the plugin, not in gendict or"
                 + " the data", e.getMessage());
+    }
+
+    @Test
+    void aPluginMethodIsResolvedLikeABuiltInAndItsBugsAreItsOwn() throws IOException {
+        TestJars.withProvider(dir.resolve("method.jar"), MethodProvider.class, TestMethodProvider.class);
+        PluginSet set = new PluginLoader().load(dir);
+        MethodResolver resolver = new MethodResolver(PluginRegistry.of(set));
+        GenerativePrior prior = PluginRegistry.of(set).prior("test-prior:k=2");
+
+        assertEquals(TestMethodProvider.class.getName(), set.origin(ProviderKind.METHOD, "plain").orElseThrow().provider());
+        ResolvedMethod plain = resolver.resolve("plain", null, null, prior, false);
+        assertEquals("plain test-oracle test-rule", plain.recipe() + " " + plain.oracle() + " " + plain.update());
+        assertEquals("acme/plain", plain.build(new LearnerContext(2, prior, null, 1, 1)).name());
+
+        GendictException e = assertThrows(GendictException.class,
+                () -> resolver.resolve("acme/plain:broken=true", null, null, prior, false));
+        assertEquals(ErrorKind.PLUGIN, e.kind());
+        assertTrue(e.getMessage().startsWith("method 'acme/plain' (" + TestMethodProvider.class.getName()
+                + " in plugin method.jar) failed in recipe: java.lang.IllegalStateException: planted bug in recipe"),
+                e.getMessage());
     }
 }
