@@ -13,16 +13,16 @@ import java.util.SplittableRandom;
  * Test helper: a synthetic setting y = A*·G(z*) + σ·η with A* Uniform[0,1) (docs/algorithms.md §3), and
  * the paper's test error (mean ‖A·G(round(ẑ)) − A*·G(z*)‖ over a batch, codes rounded to 4 decimals).
  */
-final class Synthetic {
+public final class Synthetic {
     final GenerativePrior prior;
     final DMatrixRMaj aStar;
     final double sigma;
 
     /** One batch: observations, true latents and the clean signals A*·G(z*). */
-    record Batch(DMatrixRMaj y, DMatrixRMaj z, DMatrixRMaj clean) {
+    public record Batch(DMatrixRMaj y, DMatrixRMaj z, DMatrixRMaj clean) {
     }
 
-    Synthetic(GenerativePrior prior, int m, double sigma, SplittableRandom rng) {
+    public Synthetic(GenerativePrior prior, int m, double sigma, SplittableRandom rng) {
         this.prior = prior;
         this.sigma = sigma;
         this.aStar = new DMatrixRMaj(m, prior.outputDim());
@@ -31,7 +31,7 @@ final class Synthetic {
         }
     }
 
-    Batch batch(int rows, SplittableRandom rng) {
+    public Batch batch(int rows, SplittableRandom rng) {
         DMatrixRMaj z = new DMatrixRMaj(rows, prior.latentDim());
         prior.latentDistribution().sample(rng, z);
         DMatrixRMaj x = new DMatrixRMaj(rows, prior.outputDim());
@@ -46,7 +46,7 @@ final class Synthetic {
     }
 
     /** @return mean ‖A·G(round(ẑ)) − A*·G(z*)‖ over the batch */
-    double testError(DictionaryLearner learner, Batch test) {
+    public double testError(DictionaryLearner learner, Batch test) {
         Codes codes = learner.encode(test.y());
         double[] v = codes.values().data;
         for (int i = 0; i < v.length; i++) {

@@ -8,17 +8,17 @@ import io.gendict.priors.GroupSparsityPriorProvider;
 import java.util.Map;
 
 /** The paper's two priors for the oracle tests, built through their real providers. */
-final class TestPriors {
+public final class TestPriors {
     private TestPriors() {
     }
 
     /** G(z) = [z; z∘z; sin z], n = 3k. */
-    static GenerativePrior dependencies(int k) {
+    public static GenerativePrior dependencies(int k) {
         return create(new DependenciesPriorProvider(), Map.of("k", k));
     }
 
     /** G(z) = ReLU(M(z∘z)) with M Bernoulli(p) drawn from the seed; declares its linear features. */
-    static GenerativePrior groupSparsity(int n, int k, double p, long seed) {
+    public static GenerativePrior groupSparsity(int n, int k, double p, long seed) {
         return create(new GroupSparsityPriorProvider(), Map.of("n", n, "k", k, "p", p, "seed", seed));
     }
 

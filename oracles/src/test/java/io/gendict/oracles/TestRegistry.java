@@ -18,11 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-/** A test-only registry of this module's oracles and update rules and core's methods, found through ServiceLoader. */
+/** A test-only registry of this module's oracles and update rules, found through ServiceLoader. */
 final class TestRegistry implements Registry {
     private final Map<String, OracleProvider> oracles = load(OracleProvider.class);
     private final Map<String, UpdateRuleProvider> rules = load(UpdateRuleProvider.class);
-    private final Map<String, MethodProvider> methods = load(MethodProvider.class);
 
     private static <P extends Provider> Map<String, P> load(Class<P> type) {
         Map<String, P> map = new LinkedHashMap<>();
@@ -54,7 +53,7 @@ final class TestRegistry implements Registry {
 
     @Override
     public Map<String, MethodProvider> methods() {
-        return methods;
+        return Map.of();
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.gendict.spark;
 import io.gendict.cli.Main;
 import io.gendict.core.data.SyntheticSource;
 import io.gendict.core.io.Npy;
-import io.gendict.core.method.FastMethod;
+import io.gendict.methods.FastMethod;
 import io.gendict.core.model.Model;
 import io.gendict.core.plugin.PluginLoader;
 import io.gendict.core.plugin.PluginRegistry;

@@ -2,7 +2,6 @@ package io.gendict.core.experiment;
 
 import io.gendict.core.eval.Quantizer;
 import io.gendict.core.eval.ReconstructionError;
-import io.gendict.core.method.FastMethod;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LearnerContext;
@@ -20,6 +19,9 @@ import java.util.Optional;
  * quantized, x̂ = G(round(z*)).
  */
 final class TrialReferences {
+    /** The method whose decoder the A* reference line uses (a provider of the {@code methods} module). */
+    private static final String DECODER = "fast";
+
     private TrialReferences() {
     }
 
@@ -44,7 +46,7 @@ final class TrialReferences {
             return out;
         }
         DMatrixRMaj a = truth.get();
-        DictionaryLearner decoder = methods.create(FastMethod.NAME,
+        DictionaryLearner decoder = methods.create(DECODER,
                 new LearnerContext(data.dimension(), data.prior(), a, seed, settings.threads()));
         out.add(new SampleErrors(ReferenceLine.TRUE_DICTIONARY.key(), trial,
                 ExperimentRunner.sampleErrors(decoder, tests, settings.quantizer())));

@@ -115,7 +115,7 @@ public final class MethodResolver {
         String composedUpdate = composed(own.remove(UPDATE), update, "--update");
         Params params = validated(method.get(), own);
         String canonical = params.toSpecString();
-        String sep = own.isEmpty() ? ":" : ",";
+        String sep = params.values().isEmpty() ? ":" : ",";
         for (String key : List.of(ORACLE, UPDATE)) {
             if (parsed.raw().containsKey(key)) {
                 canonical += sep + key + "=" + parsed.raw().get(key);

@@ -1,5 +1,10 @@
-package io.gendict.oracles;
+package io.gendict.methods;
 
+import io.gendict.oracles.Synthetic;
+import io.gendict.oracles.TestPriors;
+import io.gendict.core.plugin.PluginLoader;
+import io.gendict.core.plugin.PluginRegistry;
+import io.gendict.core.spi.Registry;
 import io.gendict.core.experiment.MethodCatalog;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
@@ -18,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FastVsAltminTest {
     private static final int BATCHES = 4;
-    private final TestRegistry registry = new TestRegistry();
+    private final Registry registry = PluginRegistry.of(new PluginLoader().load(null));
 
     private double[] errors(String method, GenerativePrior prior, int m, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);

@@ -1,4 +1,4 @@
-package io.gendict.core.method;
+package io.gendict.methods;
 
 /**
  * {@code algorithm1}, the paper's Algorithm 1 as stated: oracle {@code gauss-newton}, update rule

@@ -1,5 +1,10 @@
-package io.gendict.oracles;
+package io.gendict.methods;
 
+import io.gendict.oracles.Synthetic;
+import io.gendict.oracles.TestPriors;
+import io.gendict.core.plugin.PluginLoader;
+import io.gendict.core.plugin.PluginRegistry;
+import io.gendict.core.spi.Registry;
 import io.gendict.core.experiment.MethodCatalog;
 import io.gendict.core.spi.DictionaryLearner;
 import io.gendict.core.spi.GenerativePrior;
@@ -35,7 +40,7 @@ public final class GenerativeMethodsBench {
         int batches = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         int batchSize = args.length > 5 ? Integer.parseInt(args[5]) : 30;
-        TestRegistry registry = new TestRegistry();
+        Registry registry = PluginRegistry.of(new PluginLoader().load(null));
         for (String method : methods) {
             double[][] err = new double[trials][batches];
             double[][] secs = new double[trials][batches];
@@ -70,7 +75,7 @@ public final class GenerativeMethodsBench {
         }
     }
 
-    private static void run(String setting, String method, TestRegistry registry, long seed, int threads, int batchSize,
+    private static void run(String setting, String method, Registry registry, long seed, int threads, int batchSize,
                             double[] err, double[] secs) {
         SplittableRandom rng = new SplittableRandom(seed);
         boolean deps = setting.equals("dependencies");

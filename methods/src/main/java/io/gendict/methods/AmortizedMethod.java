@@ -1,4 +1,4 @@
-package io.gendict.core.method;
+package io.gendict.methods;
 
 import io.gendict.core.learn.AmortizedLearner;
 import io.gendict.core.param.ParamSpec;

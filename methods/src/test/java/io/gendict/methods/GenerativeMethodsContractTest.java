@@ -1,5 +1,7 @@
-package io.gendict.oracles;
+package io.gendict.methods;
 
+import io.gendict.core.plugin.PluginLoader;
+import io.gendict.core.plugin.PluginRegistry;
 import io.gendict.core.spi.MethodProvider;
 import io.gendict.core.spi.Registry;
 import io.gendict.testkit.MethodContract;
@@ -15,7 +17,7 @@ import java.util.ServiceLoader;
  * {@code AmortizedLearnerTest} covers it.)
  */
 class GenerativeMethodsContractTest {
-    private static final TestRegistry REGISTRY = new TestRegistry();
+    private static final Registry REGISTRY = PluginRegistry.of(new PluginLoader().load(null));
 
     /** The contract for one built-in method. */
     interface Method extends MethodContract {

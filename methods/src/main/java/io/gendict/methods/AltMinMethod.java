@@ -1,4 +1,4 @@
-package io.gendict.core.method;
+package io.gendict.methods;
 
 /**
  * {@code altmin}, the paper's practical alternating minimisation: oracle {@code adam}, update rule
