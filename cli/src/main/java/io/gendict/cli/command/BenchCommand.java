@@ -177,7 +177,7 @@ public final class BenchCommand implements Runnable {
     }
 
     private static void printJson(JsonReport report, PrintWriter out) {
-        out.println(new GsonBuilder().setPrettyPrinting().create().toJson(report));
+        out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(report));
     }
 
     /** @return --methods (or {@code defaults}) in canonical form, each validated; empty for {@code none} */

@@ -167,7 +167,7 @@ public record ExperimentResult(ExperimentSettings settings, List<ResultRow> rows
             refs.put(r.line().key(), e);
         }
         root.put("references", refs);
-        return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root);
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root);
     }
 
     private static Map<String, Object> statistics(Spread spread, SampleQuantiles q) {

@@ -207,7 +207,7 @@ public final class RateDistortionResult {
         dominance.put("how", "at each codec's point size R below the limit, a generative codec's best PSNR at ≤ R bits "
                 + "per image against every other codec's; runs of consecutive sizes where it is higher");
         root.put("generative_dominance", dominance);
-        return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root);
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root);
     }
 
     /**
