@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * test batches of 30, σ = 0.1). Time is the training thread's CPU time (robust to other load on the
  * machine) with one thread, wall time with more or with -Dwall=true. Arguments: {@code
  * setting(dependencies|group-sparsity) methods(comma list) trials batches threads [batch size]}.
- * Not a test; run with {@code java -cp ... io.gendict.oracles.GenerativeMethodsBench}.
+ * Not a test; run with {@code java -cp ... io.gendict.methods.GenerativeMethodsBench}.
  */
 public final class GenerativeMethodsBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
