@@ -17,7 +17,7 @@ import io.gendict.core.spi.UpdateRule;
  *                       start is the global optimum), rule online-least-squares:power=8, up to 4 rounds
  *                       per batch while the update lowers the batch error by more than 30%
  * restarts              k &lt;= 4, no rule wanted: {@link RestartLearner} (12 restarts pruned by window
- *                       error, window 300 samples, up to 6 variable-projection Gauss–Newton steps on A
+ *                       error, window 150 samples, up to 6 variable-projection Gauss–Newton steps on A
  *                       per batch), oracle screened:candidates=2000,inner=gauss-newton (a p_z screen
  *                       covers a latent space this small, then Gauss–Newton)
  * screened-alternating  k &lt;= 4 where a rule is wanted (one is composed in, or spark-learn, whose
@@ -40,7 +40,7 @@ public final class FastMethod extends BuiltInMethod {
     private static final MethodRecipe MULTI_START =
             new MethodRecipe("multi-start", "multi-start:inner=sign-flip,starts=5", RULE);
     private static final AltMinLearner.Options ROUNDS = new AltMinLearner.Options(4, 0.3);
-    private static final RestartLearner.Options RESTART_OPTIONS = new RestartLearner.Options(12, 300, 6);
+    private static final RestartLearner.Options RESTART_OPTIONS = new RestartLearner.Options(12, 150, 6);
 
     /** Used by {@link java.util.ServiceLoader}. */
     public FastMethod() {
