@@ -38,6 +38,12 @@ final class VectorGemm {
      */
     private static final int RAW_B_ROWS = MC;
 
+    /**
+     * Products of at most this many multiply–adds (m·n·k) run as plain loops: packing and register
+     * tiles cost more than they save on a 9×9×3 product.
+     */
+    static final int TINY = 1024;
+
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private VectorGemm() {
@@ -58,6 +64,10 @@ final class VectorGemm {
         }
         if (k == 0 || alpha == 0) {
             scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        if ((long) m * n * k <= TINY) {
+            tiny(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         Workspace w = WORKSPACE.get();
@@ -119,6 +129,29 @@ final class VectorGemm {
                 if (edgeCol < nc) {
                     copy(strip, 0, NR, c, cBlock + edgeCol, ldc, mc, nc - edgeCol);
                 }
+            }
+        }
+    }
+
+    /**
+     * A small product by plain loops, entry by entry with the register tile's chain of operations:
+     * C is scaled by β first, then each entry accumulates fma(α·op(A)[i][p], op(B)[p][j], ·) in step
+     * order from its scaled value (from 0 when β = 0), with α·op(A)[i][p] rounded as packing rounds
+     * it. So the result is bit-identical to the tiled path.
+     */
+    private static void tiny(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                             double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                             double beta, double[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int ci = cOff + i * ldc + j;
+                double acc = beta == 0 ? 0 : beta == 1 ? c[ci] : c[ci] * beta;
+                for (int p = 0; p < k; p++) {
+                    double ap = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    double bp = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    acc = Math.fma(alpha == 1 ? ap : alpha * ap, bp, acc);
+                }
+                c[ci] = acc;
             }
         }
     }
