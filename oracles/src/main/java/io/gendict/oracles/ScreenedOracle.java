@@ -10,7 +10,11 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.SplittableRandom;
 
 /**
- * Screened starts: draws L latents z_l from p_z once per call (shared by the whole batch), forms the
+ * Screened starts: draws L latents z_l from p_z once per call (shared by the whole batch) from the
+ * call's stream or, with {@code reuse}, from a generator seeded by one long of it, keeping the last
+ * screen ({@link ScreenCache}) so that calls with equal streams share the draws without redrawing them
+ * (a caller that decodes the same samples many times under changing dictionaries saves the draws and
+ * compares its dictionaries on the same starts); forms the
  * L predictions A·G(z_l) with one product (stored m×L), scores them for {@value #BLOCK} samples at a
  * time with one more product (score = ‖A·G(z_l)‖² − 2·yᵀA·G(z_l)), and starts the inner oracle for
  * each sample y from the candidate with the smallest ‖y − A·G(z_l)‖ (a given start competes with the
@@ -18,7 +22,7 @@ import java.util.SplittableRandom;
  * latent dimension k is small, L draws cover p_z and the inner oracle starts in the basin of the
  * global minimum far more often than from a few random starts; when k is large the screen degrades
  * to picking the best of L random starts. Cost O(L·n·m + B·L·m) on top of one inner decode; memory
- * O(L·(n + m + {@value #BLOCK})). Immutable, thread-safe when the inner oracle is.
+ * O(L·(n + m + {@value #BLOCK})). Thread-safe when the inner oracle is.
  *
  * @since 0.1
  */
@@ -28,14 +32,17 @@ public final class ScreenedOracle implements DecodeOracle {
 
     private final DecodeOracle inner;
     private final int candidates;
+    private final ScreenCache screens;
 
     /**
      * @param inner      the oracle that refines the screened starts
      * @param candidates L, the p_z draws screened per call (≥ 1)
+     * @param reuse      whether to seed the draws with one long of the call's stream and keep the last screen
      */
-    public ScreenedOracle(DecodeOracle inner, int candidates) {
+    public ScreenedOracle(DecodeOracle inner, int candidates, boolean reuse) {
         this.inner = inner;
         this.candidates = candidates;
+        this.screens = reuse ? new ScreenCache() : null;
     }
 
     @Override
@@ -45,9 +52,10 @@ public final class ScreenedOracle implements DecodeOracle {
         int k = prior.latentDim();
         int m = a.numRows;
         int rows = y.numRows;
-        DMatrixRMaj z = LatentStarts.initial(prior, null, candidates, rng, LatentStarts.radius(0, prior));
-        DMatrixRMaj x = new DMatrixRMaj(candidates, prior.outputDim());
-        prior.forward(z, x);
+        ScreenCache.Screen screen = screens != null ? screens.get(prior, rng.nextLong(), candidates)
+                : ScreenCache.draw(prior, rng, candidates);
+        DMatrixRMaj z = screen.z();
+        DMatrixRMaj x = screen.x();
         DMatrixRMaj pt = new DMatrixRMaj(m, candidates);
         kern.gemm(false, true, 1, a, x, 0, pt);
         double[] norms = new double[candidates];

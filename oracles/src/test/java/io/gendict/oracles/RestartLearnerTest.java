@@ -40,7 +40,7 @@ class RestartLearnerTest {
     }
 
     private RestartLearner learner(int threads, RestartLearner.Options options) {
-        return new RestartLearner("fast", registry.oracle("screened:candidates=200"),
+        return new RestartLearner("fast", registry.oracle("screened:candidates=200,reuse=true"),
                 new LearnerContext(M, prior, null, 17, threads), options);
     }
 
@@ -133,7 +133,7 @@ class RestartLearnerTest {
         double[] after = new double[2];
         int[] rounds = {12, 1};
         for (int t = 0; t < 2; t++) {
-            RestartLearner learner = new RestartLearner("fast", registry.oracle("screened:candidates=200"),
+            RestartLearner learner = new RestartLearner("fast", registry.oracle("screened:candidates=200,reuse=true"),
                     new LearnerContext(M, prior, start, 17, 1), new RestartLearner.Options(1, 200, rounds[t]));
             learner.fit(y);
             after[t] = distance(learner.dictionary(), clean.aStar);

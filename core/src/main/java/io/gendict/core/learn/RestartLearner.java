@@ -33,7 +33,9 @@ import java.util.SplittableRandom;
  * After the batch, candidates whose window error exceeds {@value #PRUNE_RATIO} times the best one's are
  * dropped: a candidate stuck in a poor local minimum fits several times worse than one at the global
  * fit, so restarts cost little once the window tells them apart. The reported dictionary is the best
- * candidate. Candidate 0 starts at the context's A0, candidate c &gt; 0 at A0 with its entries shuffled
+ * candidate. Every decode of a batch gets a stream with the same seed, so an oracle that draws starts
+ * from its stream (a p_z screen) draws the same ones for all candidates and steps: their window errors
+ * are compared on equal terms, and the screen can be drawn once. Candidate 0 starts at the context's A0, candidate c &gt; 0 at A0 with its entries shuffled
  * (seeded), which keeps A0's entry distribution and scale. Memory O(W·m + C·m·n) plus the profile
  * system, independent of the samples seen. The candidates run on the context's threads, each decoding
  * its window in one oracle call; results do not depend on the thread count. Checkpoint state: the base
@@ -93,17 +95,13 @@ public final class RestartLearner extends GenerativeLearner {
     @Override
     protected double fitBatch(DMatrixRMaj y, int batch) {
         DMatrixRMaj yw = WindowFit.appended(window, y, options.window());
-        SplittableRandom rng = batchRng(batch);
+        long screen = batchRng(batch).nextLong();
         int count = candidates.size();
-        SplittableRandom[] streams = new SplittableRandom[count];
-        for (int c = 0; c < count; c++) {
-            streams[c] = rng.split();
-        }
         DMatrixRMaj[] fitted = new DMatrixRMaj[count];
         double[] fits = new double[count];
         workers.run(count, c -> {
             fitted[c] = candidates.get(c).copy();
-            fits[c] = rounds(fitted[c], yw, streams[c], batch, c);
+            fits[c] = rounds(fitted[c], yw, screen, batch, c);
         }, "restart");
         int best = 0;
         for (int c = 1; c < count; c++) {
@@ -127,17 +125,17 @@ public final class RestartLearner extends GenerativeLearner {
      *
      * @param ac        the candidate's dictionary, updated in place
      * @param yw        W×m window. Not modified.
-     * @param stream    the candidate's random stream for this batch
+     * @param screen    seeds the stream of every decode of this batch
      * @param batch     batch index, for messages
      * @param candidate candidate index, for messages
      * @return the window error f(A_c) of the candidate's final dictionary
      */
-    private double rounds(DMatrixRMaj ac, DMatrixRMaj yw, SplittableRandom stream, int batch, int candidate) {
+    private double rounds(DMatrixRMaj ac, DMatrixRMaj yw, long screen, int batch, int candidate) {
         DMatrixRMaj x = new DMatrixRMaj(yw.numRows, prior.outputDim());
-        DMatrixRMaj z = decodeChecked(ac, yw, null, stream, batch, candidate, x);
+        DMatrixRMaj z = decodeChecked(ac, yw, null, screen, batch, candidate, x);
         WindowFit.leastSquares(yw, forward(whitening.apply(z), x), ac, RIDGE);
         checkUpdate(ac, batch, candidate);
-        z = decodeChecked(ac, yw, null, stream, batch, candidate, x);
+        z = decodeChecked(ac, yw, null, screen, batch, candidate, x);
         double fit = WindowFit.windowError(yw, x, ac);
         boolean profile = (long) ac.numRows * ac.numCols <= ProfileStep.MAX_UNKNOWNS;
         double damping = FIRST_DAMPING;
@@ -156,7 +154,7 @@ public final class RestartLearner extends GenerativeLearner {
                 WindowFit.leastSquares(yw, forward(whitening.apply(z), xt), trial, RIDGE);
             }
             checkUpdate(trial, batch, candidate);
-            DMatrixRMaj zt = decodeChecked(trial, yw, z, stream, batch, candidate, xt);
+            DMatrixRMaj zt = decodeChecked(trial, yw, z, screen, batch, candidate, xt);
             double f = WindowFit.windowError(yw, xt, trial);
             if (f < fit) {
                 boolean converged = fit - f < CONVERGED * fit;
@@ -179,9 +177,9 @@ public final class RestartLearner extends GenerativeLearner {
     }
 
     /** @return the decoded window codes (W×k), with G of them written to {@code x}; start may be null */
-    private DMatrixRMaj decodeChecked(DMatrixRMaj ac, DMatrixRMaj yw, DMatrixRMaj start, SplittableRandom stream,
+    private DMatrixRMaj decodeChecked(DMatrixRMaj ac, DMatrixRMaj yw, DMatrixRMaj start, long screen,
                                       int batch, int candidate, DMatrixRMaj x) {
-        DecodeResult r = decoder.decode(ac, prior, yw, start, stream.split(), x);
+        DecodeResult r = decoder.decode(ac, prior, yw, start, new SplittableRandom(screen), x);
         if (!finite(r.z())) {
             throw nonFinite(batch, "decode (candidate " + candidate + ")");
         }
