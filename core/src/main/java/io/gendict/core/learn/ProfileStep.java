@@ -21,8 +21,12 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * is partly undone by the codes moving along the manifold's tangents; where that coupling is strong it
  * crawls (on figure 1a it was still improving after 100 rounds). Levenberg–Marquardt damping
  * μ·tr(S)/(mn) is added to the diagonal. The system is built once per window and point, then solved
- * for any damping. Cost O(W·k·(mn)²) to build (one product), O((mn)³) per solve; memory
- * O((mn)² + mn·W·k), so it is used only up to {@value #MAX_UNKNOWNS} unknowns.
+ * for any damping. Its coupling term is one product: entry ((j, i), (j2, i2)) of
+ * Σ_b (g_b g_bᵀ) ⊗ (U_b U_bᵀ) is Σ_b (g_b g_bᵀ)_{j j2}·(U_b U_bᵀ)_{i i2}, so the W×n(n+1)/2 upper triangles
+ * of g_b g_bᵀ times the W×m(m+1)/2 upper triangles of the projectors give it with W·(mn)²/4 multiply–adds
+ * (a product of the W·k tangent vectors g_b ⊗ U_b with themselves would take 4k times more). Cost
+ * O(W·(mn)²/4 + W·m²·k) to build, O((mn)³) per solve; memory O((mn)² + W·(m² + n²)), so it is used only
+ * up to {@value #MAX_UNKNOWNS} unknowns.
  */
 final class ProfileStep {
     /** Largest m·n the step is built for (an 8 MB system). */
@@ -53,7 +57,10 @@ final class ProfileStep {
         this.a = a;
         DMatrixRMaj residual = y.copy();
         kern.gemm(false, true, -1, x, a, 1, residual);
-        DMatrixRMaj tangents = new DMatrixRMaj(d, rows * k);
+        int outerPairs = n * (n + 1) / 2;
+        int projectorPairs = m * (m + 1) / 2;
+        DMatrixRMaj outer = new DMatrixRMaj(rows, outerPairs);
+        DMatrixRMaj projectors = new DMatrixRMaj(rows, projectorPairs);
         DMatrixRMaj jac = new DMatrixRMaj(n, k);
         DMatrixRMaj basis = new DMatrixRMaj(m, k);
         double[] zb = new double[k];
@@ -63,25 +70,23 @@ final class ProfileStep {
             CommonOps_DDRM.mult(a, jac, basis);
             orthonormalizeColumns(basis);
             project(basis, residual.data, b * m);
-            for (int j = 0; j < n; j++) {
-                double g = x.data[b * n + j];
-                for (int i = 0; i < m; i++) {
-                    int row = (j * m + i) * rows * k + b * k;
-                    for (int l = 0; l < k; l++) {
-                        tangents.data[row + l] = g * basis.data[i * k + l];
-                    }
-                }
-            }
+            packUpper(x.data, b * n, n, 1, outer.data, b * outerPairs);
+            packUpper(basis.data, 0, m, k, projectors.data, b * projectorPairs);
         }
-        system = new DMatrixRMaj(d, d);
-        kern.gemm(false, true, -1, tangents, tangents, 0, system);
+        DMatrixRMaj coupling = new DMatrixRMaj(outerPairs, projectorPairs);
+        kern.gemm(true, false, 1, outer, projectors, 0, coupling);
         DMatrixRMaj gram = new DMatrixRMaj(n, n);
         kern.gemm(true, false, 1, x, x, 0, gram);
+        system = new DMatrixRMaj(d, d);
         for (int j = 0; j < n; j++) {
             for (int j2 = 0; j2 < n; j2++) {
-                double v = gram.data[j * n + j2];
+                double g = gram.data[j * n + j2];
+                int row = pair(j, j2, n) * projectorPairs;
                 for (int i = 0; i < m; i++) {
-                    system.data[(j * m + i) * d + j2 * m + i] += v;
+                    int at = (j * m + i) * d + j2 * m;
+                    for (int i2 = 0; i2 < m; i2++) {
+                        system.data[at + i2] = (i == i2 ? g : 0) - coupling.data[row + pair(i, i2, m)];
+                    }
                 }
             }
         }
@@ -121,6 +126,30 @@ final class ProfileStep {
             }
         }
         return true;
+    }
+
+    /**
+     * Writes the upper triangle, row by row, of V·Vᵀ for the size×width matrix V stored row-major at
+     * {@code v[from…]}: entry (i, i2), i ≤ i2, goes to {@code out[to + pair(i, i2, size)]}.
+     */
+    private static void packUpper(double[] v, int from, int size, int width, double[] out, int to) {
+        int at = to;
+        for (int i = 0; i < size; i++) {
+            for (int i2 = i; i2 < size; i2++) {
+                double s = 0;
+                for (int l = 0; l < width; l++) {
+                    s += v[from + i * width + l] * v[from + i2 * width + l];
+                }
+                out[at++] = s;
+            }
+        }
+    }
+
+    /** @return the index of (min(i, j), max(i, j)) among the upper-triangle entries of a size×size matrix, row by row */
+    private static int pair(int i, int j, int size) {
+        int lo = Math.min(i, j);
+        int hi = Math.max(i, j);
+        return lo * size - lo * (lo - 1) / 2 + hi - lo;
     }
 
     /** Modified Gram–Schmidt on the columns of {@code b} (m×k); columns dependent on earlier ones become 0. */

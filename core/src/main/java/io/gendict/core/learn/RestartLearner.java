@@ -11,6 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,26 +21,31 @@ import java.util.SplittableRandom;
  * for priors with a small latent space and no linear features; not from the paper). It keeps the last
  * W samples seen and a set of candidate dictionaries. For each batch and each candidate A_c:
  * <ol>
- * <li>decode the window from fresh starts, whiten the codes to p_z's second moment
- * ({@link CodeWhitening}) and fit A_c = argmin ‖Y_w − G(Ẑ)·Aᵀ‖²_F by least squares (relative ridge
- * 1e-8): one alternation step, which takes the new samples in;</li>
- * <li>then up to R − 1 Levenberg–Marquardt steps on the window error f(A) = min_Z ‖Y_w − G(Z)·Aᵀ‖²_F / W:
- * a {@link ProfileStep} (Gauss–Newton with the codes eliminated; a least-squares refit on whitened codes
- * when m·n exceeds {@value ProfileStep#MAX_UNKNOWNS}), then a decode of the window started from the
- * current codes; a step that lowers f is kept and the damping divided by 3, else the damping grows
- * tenfold. The steps stop once a kept step lowers f by less than {@value #CONVERGED} of it, after a
- * rejected least-squares refit, or when the damping passes {@value #MAX_DAMPING}.</li>
+ * <li>decode the window from fresh starts under A_c. Its row errors e_b = ‖y_b − A_c·G(ẑ_b)‖² fix the
+ * batch's cap c = {@value #TRIM}·median(e) and objective, the truncated window error
+ * f(A) = Σ_b min(e_b(A), c) / W: a sample the decoder puts in a wrong basin (its error tens of times the
+ * median) then no longer drags the fit;</li>
+ * <li>whiten the codes of the rows under the cap to p_z's second moment ({@link CodeWhitening}) and fit
+ * A = argmin ‖Y_k − G(Ẑ_k)·Aᵀ‖²_F on those rows by least squares (relative ridge 1e-8): one alternation
+ * step, which takes the new samples in; it is kept if a fresh decode shows that it lowers f;</li>
+ * <li>then up to R − 1 Levenberg–Marquardt steps on f: a {@link ProfileStep} on the rows under the cap
+ * (Gauss–Newton with the codes eliminated; a least-squares refit on whitened codes when m·n exceeds
+ * {@value ProfileStep#MAX_UNKNOWNS}), then a decode of the window started from the current codes; a
+ * step that lowers f is kept and the damping divided by 3, else the damping grows tenfold. The steps
+ * stop once a kept step lowers f by less than {@value #CONVERGED} of it, after a rejected least-squares
+ * refit, or when the damping passes {@value #MAX_DAMPING}.</li>
  * </ol>
- * After the batch, candidates whose window error exceeds {@value #PRUNE_RATIO} times the best one's are
- * dropped: a candidate stuck in a poor local minimum fits several times worse than one at the global
- * fit, so restarts cost little once the window tells them apart. The reported dictionary is the best
- * candidate. Every decode of a batch gets a stream with the same seed, so an oracle that draws starts
- * from its stream (a p_z screen) draws the same ones for all candidates and steps: their window errors
- * are compared on equal terms, and the screen can be drawn once. Candidate 0 starts at the context's A0, candidate c &gt; 0 at A0 with its entries shuffled
- * (seeded), which keeps A0's entry distribution and scale. Memory O(W·m + C·m·n) plus the profile
- * system, independent of the samples seen. The candidates run on the context's threads, each decoding
- * its window in one oracle call; results do not depend on the thread count. Checkpoint state: the base
- * state, the window and the surviving candidates. Stateful; not thread-safe.
+ * After the batch, candidates whose f exceeds {@value #PRUNE_RATIO} times the best one's are dropped: a
+ * candidate stuck in a poor local minimum fits several times worse than one at the global fit, so
+ * restarts cost little once the window tells them apart. The reported dictionary is the best candidate.
+ * Every decode of a batch gets a stream with the same seed, so an oracle that draws starts from its
+ * stream (a p_z screen) draws the same ones for all candidates and steps: their errors are compared on
+ * equal terms, and the screen can be drawn once. Candidate 0 starts at the context's A0, candidate
+ * c &gt; 0 at A0 with its entries shuffled (seeded), which keeps A0's entry distribution and scale.
+ * Memory O(W·m + C·m·n) plus the profile system, independent of the samples seen. The candidates run
+ * on the context's threads, each decoding its window in one oracle call; results do not depend on the
+ * thread count. Checkpoint state: the base state, the window and the surviving candidates. Stateful;
+ * not thread-safe.
  *
  * @since 0.1
  */
@@ -64,6 +70,8 @@ public final class RestartLearner extends GenerativeLearner {
     private static final double MAX_DAMPING = 1e3;
     private static final double CONVERGED = 1e-3;
     private static final double PRUNE_RATIO = 3;
+    /** Rows whose error exceeds this many times the window's median are left out of the fit. */
+    private static final double TRIM = 10;
     private static final String WINDOW = "window";
     private static final String CANDIDATES = "candidates";
     private final Options options;
@@ -133,34 +141,50 @@ public final class RestartLearner extends GenerativeLearner {
     private double rounds(DMatrixRMaj ac, DMatrixRMaj yw, long screen, int batch, int candidate) {
         DMatrixRMaj x = new DMatrixRMaj(yw.numRows, prior.outputDim());
         DMatrixRMaj z = decodeChecked(ac, yw, null, screen, batch, candidate, x);
-        WindowFit.leastSquares(yw, forward(whitening.apply(z), x), ac, RIDGE);
-        checkUpdate(ac, batch, candidate);
-        z = decodeChecked(ac, yw, null, screen, batch, candidate, x);
-        double fit = WindowFit.windowError(yw, x, ac);
+        double[] errors = WindowFit.rowErrors(yw, x, ac);
+        double cap = TRIM * median(errors);
+        double fit = truncated(errors, cap);
+        DMatrixRMaj trial = ac.copy();
+        DMatrixRMaj xt = new DMatrixRMaj(yw.numRows, prior.outputDim());
+        leastSquaresOnKept(yw, z, errors, cap, trial);
+        checkUpdate(trial, batch, candidate);
+        DMatrixRMaj zt = decodeChecked(trial, yw, null, screen, batch, candidate, xt);
+        double[] trialErrors = WindowFit.rowErrors(yw, xt, trial);
+        double f = truncated(trialErrors, cap);
+        if (f < fit) {
+            ac.setTo(trial);
+            x.setTo(xt);
+            z = zt;
+            errors = trialErrors;
+            fit = f;
+        }
         boolean profile = (long) ac.numRows * ac.numCols <= ProfileStep.MAX_UNKNOWNS;
         double damping = FIRST_DAMPING;
-        DMatrixRMaj trial = new DMatrixRMaj(ac.numRows, ac.numCols);
-        DMatrixRMaj xt = new DMatrixRMaj(yw.numRows, prior.outputDim());
         ProfileStep step = null;
         for (int round = 2; round <= options.rounds() && damping <= MAX_DAMPING; round++) {
             if (profile) {
-                step = step != null ? step : new ProfileStep(prior, yw, z, x, ac);
+                if (step == null) {
+                    boolean[] kept = below(errors, cap);
+                    step = new ProfileStep(prior, WindowFit.rows(yw, kept), WindowFit.rows(z, kept), WindowFit.rows(x, kept), ac);
+                }
                 if (!step.step(damping, trial)) {
                     damping *= 10;
                     continue;
                 }
             } else {
                 trial.setTo(ac);
-                WindowFit.leastSquares(yw, forward(whitening.apply(z), xt), trial, RIDGE);
+                leastSquaresOnKept(yw, z, errors, cap, trial);
             }
             checkUpdate(trial, batch, candidate);
-            DMatrixRMaj zt = decodeChecked(trial, yw, z, screen, batch, candidate, xt);
-            double f = WindowFit.windowError(yw, xt, trial);
+            zt = decodeChecked(trial, yw, z, screen, batch, candidate, xt);
+            trialErrors = WindowFit.rowErrors(yw, xt, trial);
+            f = truncated(trialErrors, cap);
             if (f < fit) {
                 boolean converged = fit - f < CONVERGED * fit;
                 ac.setTo(trial);
                 x.setTo(xt);
                 z = zt;
+                errors = trialErrors;
                 fit = f;
                 step = null;
                 damping /= 3;
@@ -174,6 +198,39 @@ public final class RestartLearner extends GenerativeLearner {
             }
         }
         return fit;
+    }
+
+    /** Sets {@code out} to the ridge fit on the window rows whose error is at most {@code cap}, on whitened codes. */
+    private void leastSquaresOnKept(DMatrixRMaj yw, DMatrixRMaj z, double[] errors, double cap, DMatrixRMaj out) {
+        boolean[] kept = below(errors, cap);
+        DMatrixRMaj zk = WindowFit.rows(z, kept);
+        WindowFit.leastSquares(WindowFit.rows(yw, kept), forward(whitening.apply(zk), new DMatrixRMaj(zk.numRows,
+                prior.outputDim())), out, RIDGE);
+    }
+
+    /** @return the median of the values (the upper one of the middle two for an even count) */
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** @return the mean of min(e_b, cap): the truncated window error */
+    private static double truncated(double[] errors, double cap) {
+        double s = 0;
+        for (double e : errors) {
+            s += Math.min(e, cap);
+        }
+        return s / errors.length;
+    }
+
+    /** @return which errors are at most {@code cap} */
+    private static boolean[] below(double[] errors, double cap) {
+        boolean[] kept = new boolean[errors.length];
+        for (int b = 0; b < errors.length; b++) {
+            kept[b] = errors[b] <= cap;
+        }
+        return kept;
     }
 
     /** @return the decoded window codes (W×k), with G of them written to {@code x}; start may be null */

@@ -17,12 +17,34 @@ final class WindowFit {
     private WindowFit() {
     }
 
-    /** @return ‖Y − X·Aᵀ‖²_F / W */
-    static double windowError(DMatrixRMaj y, DMatrixRMaj x, DMatrixRMaj ac) {
+    /** @return per row b, ‖y_b − A·x_b‖² */
+    static double[] rowErrors(DMatrixRMaj y, DMatrixRMaj x, DMatrixRMaj ac) {
         MatrixKernels kern = Kernels.get();
         DMatrixRMaj r = y.copy();
         kern.gemm(false, true, -1, x, ac, 1, r);
-        return kern.dot(r.data.length, r.data, 0, r.data, 0) / y.numRows;
+        int m = y.numCols;
+        double[] errors = new double[y.numRows];
+        for (int b = 0; b < errors.length; b++) {
+            errors[b] = kern.dot(m, r.data, b * m, r.data, b * m);
+        }
+        return errors;
+    }
+
+    /** @return a new matrix of the rows of {@code src} that {@code kept} marks, in order */
+    static DMatrixRMaj rows(DMatrixRMaj src, boolean[] kept) {
+        int count = 0;
+        for (boolean k : kept) {
+            count += k ? 1 : 0;
+        }
+        int c = src.numCols;
+        DMatrixRMaj out = new DMatrixRMaj(count, c);
+        int at = 0;
+        for (int b = 0; b < kept.length; b++) {
+            if (kept[b]) {
+                System.arraycopy(src.data, b * c, out.data, at++ * c, c);
+            }
+        }
+        return out;
     }
 
     /**
