@@ -136,7 +136,7 @@ public final class RestartLearner extends GenerativeLearner {
      * @param screen    seeds the stream of every decode of this batch
      * @param batch     batch index, for messages
      * @param candidate candidate index, for messages
-     * @return the window error f(A_c) of the candidate's final dictionary
+     * @return the truncated window error f(A_c) of the candidate's final dictionary
      */
     private double rounds(DMatrixRMaj ac, DMatrixRMaj yw, long screen, int batch, int candidate) {
         DMatrixRMaj x = new DMatrixRMaj(yw.numRows, prior.outputDim());
@@ -165,7 +165,8 @@ public final class RestartLearner extends GenerativeLearner {
             if (profile) {
                 if (step == null) {
                     boolean[] kept = below(errors, cap);
-                    step = new ProfileStep(prior, WindowFit.rows(yw, kept), WindowFit.rows(z, kept), WindowFit.rows(x, kept), ac);
+                    step = new ProfileStep(prior, WindowFit.rows(yw, kept), WindowFit.rows(z, kept),
+                            WindowFit.rows(x, kept), ac);
                 }
                 if (!step.step(damping, trial)) {
                     damping *= 10;
