@@ -14,15 +14,16 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ScreenCache {
     /**
-     * @param prior the prior drawn from
-     * @param seed  the generator's seed
-     * @param z     L×k latents. Do not modify.
-     * @param x     L×n outputs G(z). Do not modify.
+     * @param z L×k latents. Do not modify.
+     * @param x L×n outputs G(z). Do not modify.
      */
-    record Screen(GenerativePrior prior, long seed, DMatrixRMaj z, DMatrixRMaj x) {
+    record Screen(DMatrixRMaj z, DMatrixRMaj x) {
     }
 
-    private final AtomicReference<Screen> last = new AtomicReference<>();
+    private record Entry(GenerativePrior prior, long seed, Screen screen) {
+    }
+
+    private final AtomicReference<Entry> last = new AtomicReference<>();
 
     /**
      * @param prior the prior
@@ -31,26 +32,25 @@ final class ScreenCache {
      * @return the screen for (prior, seed, L), reused when it is the last one drawn
      */
     Screen get(GenerativePrior prior, long seed, int size) {
-        Screen s = last.get();
-        if (s != null && s.prior() == prior && s.seed() == seed && s.z().numRows == size) {
-            return s;
+        Entry e = last.get();
+        if (e != null && e.prior() == prior && e.seed() == seed && e.screen().z().numRows == size) {
+            return e.screen();
         }
         Screen drawn = draw(prior, new SplittableRandom(seed), size);
-        Screen kept = new Screen(prior, seed, drawn.z(), drawn.x());
-        last.set(kept);
-        return kept;
+        last.set(new Entry(prior, seed, drawn));
+        return drawn;
     }
 
     /**
      * @param prior the prior
      * @param rng   the draws' source. Modified.
      * @param size  L, the number of draws
-     * @return a new screen (its seed field 0)
+     * @return a new screen
      */
     static Screen draw(GenerativePrior prior, SplittableRandom rng, int size) {
         DMatrixRMaj z = LatentStarts.initial(prior, null, size, rng, LatentStarts.radius(0, prior));
         DMatrixRMaj x = new DMatrixRMaj(size, prior.outputDim());
         prior.forward(z, x);
-        return new Screen(prior, 0, z, x);
+        return new Screen(z, x);
     }
 }
