@@ -14,14 +14,21 @@ import java.util.Optional;
  * feature map h: R^k → R^q. In general E = A and h = G (q = n). When the prior declares
  * {@link LinearFeatures} G(z) = M·φ(z), E = A·M and h = φ (q = k): the same objective, computed in
  * k dimensions. The Gram matrix Q = EᵀE (q×q) is formed once. Immutable after construction;
- * per-sample work goes through {@link Sample} workspaces (one per thread).
+ * per-sample work goes through {@link Sample} workspaces (one per thread). When m·q is at most
+ * {@value #SCALAR_WORK} the per-sample products use the scalar kernels: at such sizes SIMD lanes and
+ * tails cost more than they save (Gauss–Newton decodes of figure 1a, m·q = 90: 13–26% faster), and
+ * scalar code runs near full speed before the JIT has compiled the Vector API.
  */
 final class FeatureModel {
+    /** Largest m·q whose per-sample products use the scalar kernels. */
+    private static final long SCALAR_WORK = 256;
+    private static final MatrixKernels SCALAR = Kernels.scalar();
     final int m;
     final int k;
     final int q;
     final DMatrixRMaj e;
     final DMatrixRMaj gram;
+    private final MatrixKernels kernels;
     private final GenerativePrior prior;
     private final LinearFeatures.Feature feature;
 
@@ -32,6 +39,7 @@ final class FeatureModel {
         this.m = e.numRows;
         this.q = e.numCols;
         this.k = prior.latentDim();
+        this.kernels = (long) m * q <= SCALAR_WORK ? SCALAR : Kernels.get();
         this.gram = new DMatrixRMaj(q, q);
         Kernels.get().gemm(true, false, 1, e, e, 0, gram);
     }
@@ -157,7 +165,7 @@ final class FeatureModel {
         void bind(double[] y, int yOff) {
             System.arraycopy(y, yOff, yb, 0, m);
             if (gramForm) {
-                MatrixKernels kern = Kernels.get();
+                MatrixKernels kern = kernels;
                 kern.gemv(true, 1, e, yb, 0, p);
                 yy = kern.dot(m, yb, 0, yb, 0);
             }
@@ -194,7 +202,7 @@ final class FeatureModel {
 
         /** @return f at the current {@link #z} for the bound sample, from the residual E·h(z) − y */
         double exact() {
-            MatrixKernels kern = Kernels.get();
+            MatrixKernels kern = kernels;
             features(zRow, hRow);
             kern.gemv(false, 1, e, h, 0, r);
             double s = 0;
@@ -216,7 +224,7 @@ final class FeatureModel {
                 }
                 return;
             }
-            MatrixKernels kern = Kernels.get();
+            MatrixKernels kern = kernels;
             kern.gemv(true, 1, e, r, 0, t);
             jacobian();
             kern.gemv(true, 2, jac, t, 0, g);
@@ -236,7 +244,7 @@ final class FeatureModel {
                 }
                 return;
             }
-            MatrixKernels kern = Kernels.get();
+            MatrixKernels kern = kernels;
             kern.gemm(false, false, 1, gram, jac, 0, qj);
             kern.gemm(true, false, 2, jac, qj, 0, out);
         }
