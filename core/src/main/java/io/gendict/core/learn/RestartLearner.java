@@ -68,7 +68,7 @@ public final class RestartLearner extends GenerativeLearner {
     private static final double RIDGE = 1e-8;
     private static final double FIRST_DAMPING = 1e-3;
     private static final double MAX_DAMPING = 1e3;
-    private static final double CONVERGED = 1e-3;
+    private static final double CONVERGED = 1e-2;
     private static final double PRUNE_RATIO = 3;
     /** Rows whose error exceeds this many times the window's median are left out of the fit. */
     private static final double TRIM = 10;
