@@ -165,9 +165,8 @@ final class FeatureModel {
         void bind(double[] y, int yOff) {
             System.arraycopy(y, yOff, yb, 0, m);
             if (gramForm) {
-                MatrixKernels kern = kernels;
-                kern.gemv(true, 1, e, yb, 0, p);
-                yy = kern.dot(m, yb, 0, yb, 0);
+                kernels.gemv(true, 1, e, yb, 0, p);
+                yy = kernels.dot(m, yb, 0, yb, 0);
             }
         }
 
@@ -202,9 +201,8 @@ final class FeatureModel {
 
         /** @return f at the current {@link #z} for the bound sample, from the residual E·h(z) − y */
         double exact() {
-            MatrixKernels kern = kernels;
             features(zRow, hRow);
-            kern.gemv(false, 1, e, h, 0, r);
+            kernels.gemv(false, 1, e, h, 0, r);
             double s = 0;
             for (int i = 0; i < m; i++) {
                 double d = r[i] - yb[i];
@@ -224,10 +222,9 @@ final class FeatureModel {
                 }
                 return;
             }
-            MatrixKernels kern = kernels;
-            kern.gemv(true, 1, e, r, 0, t);
+            kernels.gemv(true, 1, e, r, 0, t);
             jacobian();
-            kern.gemv(true, 2, jac, t, 0, g);
+            kernels.gemv(true, 2, jac, t, 0, g);
         }
 
         /**
@@ -244,9 +241,8 @@ final class FeatureModel {
                 }
                 return;
             }
-            MatrixKernels kern = kernels;
-            kern.gemm(false, false, 1, gram, jac, 0, qj);
-            kern.gemm(true, false, 2, jac, qj, 0, out);
+            kernels.gemm(false, false, 1, gram, jac, 0, qj);
+            kernels.gemm(true, false, 2, jac, qj, 0, out);
         }
 
         private double diagonalJacobian(int i) {
