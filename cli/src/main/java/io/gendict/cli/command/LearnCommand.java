@@ -56,7 +56,8 @@ public final class LearnCommand extends PluginCommand {
     @Mixin
     private TrainingOptions training;
 
-    @Option(names = "--atoms", paramLabel = "N", description = "Baselines: number of atoms.")
+    @Option(names = "--atoms", paramLabel = "N",
+            description = "Sparse baselines (mod, ksvd, online-dl): number of atoms; pca takes its rank as pca:rank=N.")
     private Integer atoms;
 
     @Option(names = "--sparsity", paramLabel = "K", description = "Baselines: non-zeros per code.")
