@@ -36,8 +36,7 @@ public final class FastMethod extends BuiltInMethod {
     private static final int SMALL_LATENT = 4;
     private static final String SCREENED = "screened:candidates=2000,inner=gauss-newton";
     private static final MethodRecipe LINEAR = new MethodRecipe("linear-features", "gauss-newton", RULE);
-    private static final MethodRecipe RESTARTS =
-            new MethodRecipe("restarts", "screened:candidates=2000,inner=gauss-newton:tol=1e-6,reuse=true", null);
+    private static final MethodRecipe RESTARTS = new MethodRecipe("restarts", SCREENED + ":tol=1e-6,reuse=true", null);
     private static final MethodRecipe SCREENED_ALTERNATING = new MethodRecipe("screened-alternating", SCREENED, RULE);
     private static final MethodRecipe MULTI_START =
             new MethodRecipe("multi-start", "multi-start:inner=sign-flip,starts=5", RULE);
