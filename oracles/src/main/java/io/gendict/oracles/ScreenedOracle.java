@@ -1,5 +1,6 @@
 package io.gendict.oracles;
 
+import io.gendict.core.error.Checks;
 import io.gendict.core.kernel.Kernels;
 import io.gendict.core.kernel.MatrixKernels;
 import io.gendict.core.spi.DecodeOracle;
@@ -18,8 +19,10 @@ import java.util.SplittableRandom;
  * L predictions A·G(z_l) with one product (stored m×L), scores them for {@value #BLOCK} samples at a
  * time with one more product (score = ‖A·G(z_l)‖² − 2·yᵀA·G(z_l)), and starts the inner oracle for
  * each sample y from the candidate with the smallest ‖y − A·G(z_l)‖ (a given start competes with the
- * candidates). When the
- * latent dimension k is small, L draws cover p_z and the inner oracle starts in the basin of the
+ * candidates). When starts are given, only the screen's first W ≤ L draws are scored ({@code warm}):
+ * a start near its sample's optimum, such as the codes under a slightly changed dictionary, needs the
+ * screen only to escape a basin that has become poor, and fewer draws do that. When the latent
+ * dimension k is small, L draws cover p_z and the inner oracle starts in the basin of the
  * global minimum far more often than from a few random starts; when k is large the screen degrades
  * to picking the best of L random starts. Cost O(L·n·m + B·L·m) on top of one inner decode; memory
  * O(L·(n + m + {@value #BLOCK})). Thread-safe when the inner oracle is.
@@ -32,16 +35,22 @@ public final class ScreenedOracle implements DecodeOracle {
 
     private final DecodeOracle inner;
     private final int candidates;
+    private final int warm;
     private final ScreenCache screens;
 
     /**
      * @param inner      the oracle that refines the screened starts
      * @param candidates L, the p_z draws screened per call (≥ 1)
+     * @param warm       the draws screened when starts are given, 1 ≤ warm ≤ L: the screen's first ones
      * @param reuse      whether to seed the draws with one long of the call's stream and keep the last screen
      */
-    public ScreenedOracle(DecodeOracle inner, int candidates, boolean reuse) {
+    public ScreenedOracle(DecodeOracle inner, int candidates, int warm, boolean reuse) {
+        Checks.parameter(candidates >= 1, "screened: candidates = " + candidates + ", expected >= 1");
+        Checks.parameter(warm >= 1 && warm <= candidates, "screened: warm = " + warm + ", expected 1 to candidates ("
+                + candidates + ")");
         this.inner = inner;
         this.candidates = candidates;
+        this.warm = warm;
         this.screens = reuse ? new ScreenCache() : null;
     }
 
@@ -53,9 +62,10 @@ public final class ScreenedOracle implements DecodeOracle {
         int m = a.numRows;
         int rows = y.numRows;
         ScreenCache.Screen screen = screens != null ? screens.get(prior, rng.nextLong(), candidates)
-                : ScreenCache.draw(prior, rng, candidates);
+                : ScreenCache.draw(prior, rng, start == null ? candidates : warm);
+        int candidates = start == null ? this.candidates : warm;
         DMatrixRMaj z = screen.z();
-        DMatrixRMaj x = screen.x();
+        DMatrixRMaj x = DMatrixRMaj.wrap(candidates, screen.x().numCols, screen.x().data);
         DMatrixRMaj pt = new DMatrixRMaj(m, candidates);
         kern.gemm(false, true, 1, a, x, 0, pt);
         double[] norms = new double[candidates];

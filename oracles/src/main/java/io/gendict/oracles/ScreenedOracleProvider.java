@@ -17,6 +17,8 @@ public final class ScreenedOracleProvider implements OracleProvider {
     private static final ParamSpec SPEC = ParamSpec.builder()
             .stringParam("inner", "sign-flip", List.of(), "spec of the oracle that refines the screened start")
             .intParam("candidates", 2000, 1, 1_000_000, "latents drawn from p_z and screened per call")
+            .intParam("warm", 0, 0, 1_000_000, "draws screened when starts are given (the screen's first ones); "
+                    + "0 = candidates")
             .boolParam("reuse", false, "draw the screen from a seed taken from the call's stream and keep the last one, "
                     + "so that calls with equal streams share it")
             .build();
@@ -38,7 +40,9 @@ public final class ScreenedOracleProvider implements OracleProvider {
 
     @Override
     public DecodeOracle create(Params params, Registry registry) {
-        return new ScreenedOracle(registry.oracle(params.getString("inner")), params.getInt("candidates"),
+        int candidates = params.getInt("candidates");
+        int warm = params.getInt("warm");
+        return new ScreenedOracle(registry.oracle(params.getString("inner")), candidates, warm == 0 ? candidates : warm,
                 params.getBoolean("reuse"));
     }
 }

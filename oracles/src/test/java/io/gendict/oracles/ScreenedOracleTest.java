@@ -1,8 +1,11 @@
 package io.gendict.oracles;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gendict.core.error.GendictException;
 import io.gendict.core.spi.DecodeOracle;
 import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.GenerativePrior;
@@ -16,6 +19,7 @@ import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -53,40 +57,72 @@ class ScreenedOracleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void eachSampleStartsFromItsNearestDrawOrTheGivenStartWhenNearer(boolean reuse) {
+    @CsvSource({"false, 300", "true, 300", "false, 40", "true, 40"})
+    void eachSampleStartsFromItsNearestDrawOrTheGivenStartWhenNearer(boolean reuse, int warm) {
         DMatrixRMaj dict = dictionary();
         Recorder inner = new Recorder();
-        ScreenedOracle oracle = new ScreenedOracle(inner, SCREEN, reuse);
+        ScreenedOracle oracle = new ScreenedOracle(inner, SCREEN, warm, reuse);
         DMatrixRMaj given = new DMatrixRMaj(y.numRows, 3);
         prior.latentDistribution().sample(new SplittableRandom(9), given);
         oracle.decode(dict, prior, y, given, new SplittableRandom(10));
-        SplittableRandom stream = reuse ? new SplittableRandom(new SplittableRandom(10).nextLong()) : new SplittableRandom(10);
-        DMatrixRMaj draws = LatentStarts.initial(prior, null, SCREEN, stream, Double.POSITIVE_INFINITY);
+        int keptGiven = checkStarts(dict, inner, draws(reuse, reuse ? SCREEN : warm, 10), warm, given);
+        assertFalse(keptGiven == 0 || keptGiven == y.numRows, "both kinds of start occur: " + keptGiven);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void withoutStartsTheWholeScreenCompetesWhateverWarmIs(boolean reuse) {
+        DMatrixRMaj dict = dictionary();
+        Recorder inner = new Recorder();
+        new ScreenedOracle(inner, SCREEN, 40, reuse).decode(dict, prior, y, null, new SplittableRandom(10));
+        checkStarts(dict, inner, draws(reuse, SCREEN, 10), SCREEN, null);
+    }
+
+    @Test
+    void aWarmScreenLargerThanTheScreenIsRefused() {
+        GendictException e = assertThrows(GendictException.class, () -> new ScreenedOracle(new Recorder(), SCREEN,
+                SCREEN + 1, true));
+        assertEquals("screened: warm = 301, expected 1 to candidates (300)", e.getMessage());
+    }
+
+    /** @return the draws a call with stream seed {@code seed} screens */
+    private DMatrixRMaj draws(boolean reuse, int count, long seed) {
+        SplittableRandom stream = reuse ? new SplittableRandom(new SplittableRandom(seed).nextLong())
+                : new SplittableRandom(seed);
+        return LatentStarts.initial(prior, null, count, stream, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Asserts that each recorded start is the nearest of the first {@code screened} draws, or the given
+     * start (if any) when that is at least as near.
+     *
+     * @return how many samples kept their given start
+     */
+    private int checkStarts(DMatrixRMaj dict, Recorder inner, DMatrixRMaj draws, int screened, DMatrixRMaj given) {
         int keptGiven = 0;
         for (int b = 0; b < y.numRows; b++) {
             double best = Double.POSITIVE_INFINITY;
             int bestRow = -1;
-            for (int l = 0; l < SCREEN; l++) {
+            for (int l = 0; l < screened; l++) {
                 double d = distance(dict, b, draws, l);
                 if (d < best) {
                     best = d;
                     bestRow = l;
                 }
             }
-            boolean keep = distance(dict, b, given, b) <= best;
+            boolean keep = given != null && distance(dict, b, given, b) <= best;
             keptGiven += keep ? 1 : 0;
             double[] expected = Arrays.copyOfRange((keep ? given : draws).data, (keep ? b : bestRow) * 3,
                     (keep ? b : bestRow) * 3 + 3);
             assertArrayEquals(expected, Arrays.copyOfRange(inner.starts.data, b * 3, b * 3 + 3), 0.0, "sample " + b);
         }
-        assertFalse(keptGiven == 0 || keptGiven == y.numRows, "both kinds of start occur: " + keptGiven);
+        return keptGiven;
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void equalStreamsGiveEqualBitsWhateverRanBetween(boolean reuse) {
-        DecodeOracle oracle = new ScreenedOracle(new GaussNewtonOracle(20, 1e-10, 0, true), SCREEN, reuse);
+        DecodeOracle oracle = new ScreenedOracle(new GaussNewtonOracle(20, 1e-10, 0, true), SCREEN, SCREEN, reuse);
         DMatrixRMaj dict = dictionary();
         DecodeResult first = oracle.decode(dict, prior, y, null, new SplittableRandom(11));
         DecodeResult other = oracle.decode(dict, prior, y, null, new SplittableRandom(12));
@@ -99,7 +135,7 @@ class ScreenedOracleTest {
 
     @Test
     void concurrentCallsWithEqualStreamsAgree() throws Exception {
-        DecodeOracle oracle = new ScreenedOracle(new GaussNewtonOracle(20, 1e-10, 0, true), SCREEN, true);
+        DecodeOracle oracle = new ScreenedOracle(new GaussNewtonOracle(20, 1e-10, 0, true), SCREEN, SCREEN, true);
         DMatrixRMaj dict = dictionary();
         double[] expected = oracle.decode(dict, prior, y, null, new SplittableRandom(13)).z().data;
         ExecutorService pool = Executors.newFixedThreadPool(4);
