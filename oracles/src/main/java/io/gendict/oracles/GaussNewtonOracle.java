@@ -58,23 +58,63 @@ public final class GaussNewtonOracle implements DecodeOracle {
         if (linearInit && model.feature() != null) {
             initialiseLinear(model, y, z, r);
         }
-        FeatureModel.Sample s = model.sample();
-        double[] g = new double[k];
-        double[] old = new double[k];
-        DMatrixRMaj h = new DMatrixRMaj(k, k);
-        DMatrixRMaj damped = new DMatrixRMaj(k, k);
-        DMatrixRMaj rhs = new DMatrixRMaj(k, 1);
-        DMatrixRMaj delta = new DMatrixRMaj(k, 1);
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(k);
+        Solver solver = new Solver(model.sample(), k, r);
         int[] iterations = new int[rows];
         boolean[] converged = new boolean[rows];
         double[] objective = new double[rows];
         for (int b = 0; b < rows; b++) {
-            System.arraycopy(z.data, b * k, s.z, 0, k);
-            double f = s.evaluate(y.data, b * m);
+            System.arraycopy(z.data, b * k, solver.s.z, 0, k);
+            converged[b] = solver.solve(y.data, b * m);
+            iterations[b] = solver.iterations;
+            objective[b] = solver.s.exact();
+            System.arraycopy(solver.s.z, 0, z.data, b * k, k);
+        }
+        return new DecodeResult(z, objective, iterations, converged);
+    }
+
+    /**
+     * One sample's Levenberg–Marquardt iterations, with the k×k workspace reused across samples. A method
+     * of its own so that the JIT compiles it as a small unit, early, instead of recompiling the whole
+     * decode loop on stack.
+     */
+    private final class Solver {
+        final FeatureModel.Sample s;
+        int iterations;
+        private final int k;
+        private final double radius;
+        private final double[] g;
+        private final double[] old;
+        private final DMatrixRMaj h;
+        private final DMatrixRMaj damped;
+        private final DMatrixRMaj rhs;
+        private final DMatrixRMaj delta;
+        private final LinearSolverDense<DMatrixRMaj> chol;
+
+        Solver(FeatureModel.Sample s, int k, double radius) {
+            this.s = s;
+            this.k = k;
+            this.radius = radius;
+            this.g = new double[k];
+            this.old = new double[k];
+            this.h = new DMatrixRMaj(k, k);
+            this.damped = new DMatrixRMaj(k, k);
+            this.rhs = new DMatrixRMaj(k, 1);
+            this.delta = new DMatrixRMaj(k, 1);
+            this.chol = LinearSolverFactory_DDRM.symmPosDef(k);
+        }
+
+        /**
+         * Iterates from {@code s.z} on the sample at {@code y[yOff…]}, leaving the last accepted point in
+         * {@code s.z} and the trial steps taken in {@link #iterations}.
+         *
+         * @return whether the sample converged
+         */
+        boolean solve(double[] y, int yOff) {
+            double f = s.evaluate(y, yOff);
             double lambda = LAMBDA0;
             int it = 0;
             boolean fresh = true;
+            boolean converged = false;
             while (it < maxIterations && f > 0) {
                 if (fresh) {
                     s.gradient(g);
@@ -83,38 +123,20 @@ public final class GaussNewtonOracle implements DecodeOracle {
                     fresh = false;
                 }
                 it++;
-                double scale = 0;
-                for (int i = 0; i < k; i++) {
-                    scale += h.data[i * k + i];
-                }
-                scale = Math.max(scale / k, Double.MIN_NORMAL);
-                damped.setTo(h);
-                for (int i = 0; i < k; i++) {
-                    damped.data[i * k + i] += lambda * scale;
-                    rhs.data[i] = -g[i];
-                }
-                double fNew = Double.POSITIVE_INFINITY;
-                if (chol.setA(damped)) {
-                    chol.solve(rhs, delta);
-                    for (int i = 0; i < k; i++) {
-                        s.z[i] = old[i] + delta.data[i];
-                    }
-                    LatentStarts.project(s.z, 0, k, r);
-                    fNew = s.evaluate();
-                }
+                double fNew = trial(lambda);
                 if (fNew < f) {
                     boolean small = f - fNew <= tol * f;
                     f = fNew;
                     lambda = Math.max(lambda / 10, LAMBDA_MIN);
                     fresh = true;
                     if (small) {
-                        converged[b] = true;
+                        converged = true;
                         break;
                     }
                 } else {
                     lambda *= 10;
                     if (lambda > LAMBDA_MAX) {
-                        converged[b] = true;
+                        converged = true;
                         break;
                     }
                 }
@@ -122,12 +144,32 @@ public final class GaussNewtonOracle implements DecodeOracle {
             if (!fresh) {
                 System.arraycopy(old, 0, s.z, 0, k);
             }
-            converged[b] |= f == 0;
-            iterations[b] = it;
-            objective[b] = s.exact();
-            System.arraycopy(s.z, 0, z.data, b * k, k);
+            iterations = it;
+            return converged || f == 0;
         }
-        return new DecodeResult(z, objective, iterations, converged);
+
+        /** @return f at old + δ, δ the step of damping λ (s.z set to that point), or +∞ when H + λ·s·I is not positive definite */
+        private double trial(double lambda) {
+            double scale = 0;
+            for (int i = 0; i < k; i++) {
+                scale += h.data[i * k + i];
+            }
+            scale = Math.max(scale / k, Double.MIN_NORMAL);
+            damped.setTo(h);
+            for (int i = 0; i < k; i++) {
+                damped.data[i * k + i] += lambda * scale;
+                rhs.data[i] = -g[i];
+            }
+            if (!chol.setA(damped)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            chol.solve(rhs, delta);
+            for (int i = 0; i < k; i++) {
+                s.z[i] = old[i] + delta.data[i];
+            }
+            LatentStarts.project(s.z, 0, k, radius);
+            return s.evaluate();
+        }
     }
 
     private static void initialiseLinear(FeatureModel model, DMatrixRMaj y, DMatrixRMaj z, double radius) {
