@@ -68,13 +68,7 @@ public final class ScreenedOracle implements DecodeOracle {
         DMatrixRMaj x = DMatrixRMaj.wrap(candidates, screen.x().numCols, screen.x().data);
         DMatrixRMaj pt = new DMatrixRMaj(m, candidates);
         kern.gemm(false, true, 1, a, x, 0, pt);
-        double[] norms = new double[candidates];
-        for (int i = 0; i < m; i++) {
-            for (int l = 0; l < candidates; l++) {
-                double v = pt.data[i * candidates + l];
-                norms[l] += v * v;
-            }
-        }
+        double[] norms = columnNorms(pt);
         double[] given = start == null ? null : givenValues(a, prior, y, start, kern);
         DMatrixRMaj starts = new DMatrixRMaj(rows, k);
         DMatrixRMaj block = new DMatrixRMaj(1, m);
@@ -87,21 +81,43 @@ public final class ScreenedOracle implements DecodeOracle {
             kern.gemm(false, false, -2, block, pt, 0, scores);
             for (int r = 0; r < count; r++) {
                 int b = b0 + r;
-                int row = r * candidates;
-                int best = 0;
-                double bestScore = norms[0] + scores.data[row];
-                for (int l = 1; l < candidates; l++) {
-                    double score = norms[l] + scores.data[row + l];
-                    if (score < bestScore) {
-                        best = l;
-                        bestScore = score;
-                    }
-                }
+                int best = nearest(norms, scores.data, r * candidates);
+                double bestScore = norms[best] + scores.data[r * candidates + best];
                 boolean keep = given != null && given[b] <= bestScore;
                 System.arraycopy(keep ? start.data : z.data, (keep ? b : best) * k, starts.data, b * k, k);
             }
         }
         return inner.decode(a, prior, y, starts, rng);
+    }
+
+    /** @return the squared norms of the columns of p */
+    private static double[] columnNorms(DMatrixRMaj p) {
+        int count = p.numCols;
+        double[] norms = new double[count];
+        for (int i = 0; i < p.numRows; i++) {
+            for (int l = 0; l < count; l++) {
+                double v = p.data[i * count + l];
+                norms[l] += v * v;
+            }
+        }
+        return norms;
+    }
+
+    /**
+     * @return the first l minimising norms[l] + scores[row + l], l &lt; norms.length: the nearest screened
+     *         prediction (a method of its own, which the JIT compiles early and once)
+     */
+    private static int nearest(double[] norms, double[] scores, int row) {
+        int best = 0;
+        double bestScore = norms[0] + scores[row];
+        for (int l = 1; l < norms.length; l++) {
+            double score = norms[l] + scores[row + l];
+            if (score < bestScore) {
+                best = l;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     /** @return per row, ‖A·G(start)‖² − 2·yᵀA·G(start): the screening score of the given start */

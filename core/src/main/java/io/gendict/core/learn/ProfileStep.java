@@ -61,23 +61,55 @@ final class ProfileStep {
         int projectorPairs = m * (m + 1) / 2;
         DMatrixRMaj outer = new DMatrixRMaj(rows, outerPairs);
         DMatrixRMaj projectors = new DMatrixRMaj(rows, projectorPairs);
+        tangents(prior, z, x, a, residual, outer, projectors);
+        DMatrixRMaj coupling = new DMatrixRMaj(outerPairs, projectorPairs);
+        kern.gemm(true, false, 1, outer, projectors, 0, coupling);
+        DMatrixRMaj gram = new DMatrixRMaj(n, n);
+        kern.gemm(true, false, 1, x, x, 0, gram);
+        system = system(gram, coupling, m);
+        DMatrixRMaj gradient = new DMatrixRMaj(m, n);
+        kern.gemm(true, false, 1, residual, x, 0, gradient);
+        rhs = new DMatrixRMaj(d, 1);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                rhs.data[j * m + i] = gradient.data[i * n + j];
+            }
+        }
+    }
+
+    /**
+     * Per window row b: projects r_b onto the orthogonal complement of the tangent space A·J_G(z_b) (in
+     * place) and packs the upper triangles of g_b g_bᵀ and of the tangent projector U_b U_bᵀ.
+     *
+     * @param residual   W×m residuals Y − G(Z)·Aᵀ, overwritten with the projected ones
+     * @param outer      W×n(n+1)/2, overwritten
+     * @param projectors W×m(m+1)/2, overwritten
+     */
+    private static void tangents(GenerativePrior prior, DMatrixRMaj z, DMatrixRMaj x, DMatrixRMaj a,
+                                 DMatrixRMaj residual, DMatrixRMaj outer, DMatrixRMaj projectors) {
+        int m = a.numRows;
+        int n = a.numCols;
+        int k = z.numCols;
         DMatrixRMaj jac = new DMatrixRMaj(n, k);
         DMatrixRMaj basis = new DMatrixRMaj(m, k);
         double[] zb = new double[k];
-        for (int b = 0; b < rows; b++) {
+        for (int b = 0; b < z.numRows; b++) {
             System.arraycopy(z.data, b * k, zb, 0, k);
             prior.jacobian(zb, jac);
             CommonOps_DDRM.mult(a, jac, basis);
             orthonormalizeColumns(basis);
             project(basis, residual.data, b * m);
-            packUpper(x.data, b * n, n, 1, outer.data, b * outerPairs);
-            packUpper(basis.data, 0, m, k, projectors.data, b * projectorPairs);
+            packUpper(x.data, b * n, n, 1, outer.data, b * outer.numCols);
+            packUpper(basis.data, 0, m, k, projectors.data, b * projectors.numCols);
         }
-        DMatrixRMaj coupling = new DMatrixRMaj(outerPairs, projectorPairs);
-        kern.gemm(true, false, 1, outer, projectors, 0, coupling);
-        DMatrixRMaj gram = new DMatrixRMaj(n, n);
-        kern.gemm(true, false, 1, x, x, 0, gram);
-        system = new DMatrixRMaj(d, d);
+    }
+
+    /** @return S = (XᵀX) ⊗ I_m − coupling, the mn×mn system, from the n×n gram XᵀX and the packed coupling */
+    private static DMatrixRMaj system(DMatrixRMaj gram, DMatrixRMaj coupling, int m) {
+        int n = gram.numRows;
+        int d = m * n;
+        int projectorPairs = coupling.numCols;
+        DMatrixRMaj system = new DMatrixRMaj(d, d);
         for (int j = 0; j < n; j++) {
             for (int j2 = 0; j2 < n; j2++) {
                 double g = gram.data[j * n + j2];
@@ -90,14 +122,7 @@ final class ProfileStep {
                 }
             }
         }
-        DMatrixRMaj gradient = new DMatrixRMaj(m, n);
-        kern.gemm(true, false, 1, residual, x, 0, gradient);
-        rhs = new DMatrixRMaj(d, 1);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                rhs.data[j * m + i] = gradient.data[i * n + j];
-            }
-        }
+        return system;
     }
 
     /**
