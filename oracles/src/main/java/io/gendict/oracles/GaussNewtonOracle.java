@@ -148,7 +148,10 @@ public final class GaussNewtonOracle implements DecodeOracle {
             return converged || f == 0;
         }
 
-        /** @return f at old + δ, δ the step of damping λ (s.z set to that point), or +∞ when H + λ·s·I is not positive definite */
+        /**
+         * @return f at old + δ, δ the step of damping λ (s.z set to that point), or +∞ when H + λ·s·I is
+         *         not positive definite
+         */
         private double trial(double lambda) {
             double scale = 0;
             for (int i = 0; i < k; i++) {

@@ -63,26 +63,26 @@ public final class ScreenedOracle implements DecodeOracle {
         int rows = y.numRows;
         ScreenCache.Screen screen = screens != null ? screens.get(prior, rng.nextLong(), candidates)
                 : ScreenCache.draw(prior, rng, start == null ? candidates : warm);
-        int candidates = start == null ? this.candidates : warm;
+        int screened = start == null ? candidates : warm;
         DMatrixRMaj z = screen.z();
-        DMatrixRMaj x = DMatrixRMaj.wrap(candidates, screen.x().numCols, screen.x().data);
-        DMatrixRMaj pt = new DMatrixRMaj(m, candidates);
+        DMatrixRMaj x = DMatrixRMaj.wrap(screened, screen.x().numCols, screen.x().data);
+        DMatrixRMaj pt = new DMatrixRMaj(m, screened);
         kern.gemm(false, true, 1, a, x, 0, pt);
         double[] norms = columnNorms(pt);
         double[] given = start == null ? null : givenValues(a, prior, y, start, kern);
         DMatrixRMaj starts = new DMatrixRMaj(rows, k);
         DMatrixRMaj block = new DMatrixRMaj(1, m);
-        DMatrixRMaj scores = new DMatrixRMaj(1, candidates);
+        DMatrixRMaj scores = new DMatrixRMaj(1, screened);
         for (int b0 = 0; b0 < rows; b0 += BLOCK) {
             int count = Math.min(BLOCK, rows - b0);
             block.reshape(count, m);
             System.arraycopy(y.data, b0 * m, block.data, 0, count * m);
-            scores.reshape(count, candidates);
+            scores.reshape(count, screened);
             kern.gemm(false, false, -2, block, pt, 0, scores);
             for (int r = 0; r < count; r++) {
                 int b = b0 + r;
-                int best = nearest(norms, scores.data, r * candidates);
-                double bestScore = norms[best] + scores.data[r * candidates + best];
+                int best = nearest(norms, scores.data, r * screened);
+                double bestScore = norms[best] + scores.data[r * screened + best];
                 boolean keep = given != null && given[b] <= bestScore;
                 System.arraycopy(keep ? start.data : z.data, (keep ? b : best) * k, starts.data, b * k, k);
             }
