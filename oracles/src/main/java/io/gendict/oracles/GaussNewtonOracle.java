@@ -5,8 +5,8 @@ import io.gendict.core.spi.DecodeResult;
 import io.gendict.core.spi.GenerativePrior;
 import io.gendict.core.spi.LinearFeatures;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 
 import java.util.SplittableRandom;
 
@@ -86,9 +86,8 @@ public final class GaussNewtonOracle implements DecodeOracle {
         private final double[] old;
         private final DMatrixRMaj h;
         private final DMatrixRMaj damped;
-        private final DMatrixRMaj rhs;
-        private final DMatrixRMaj delta;
-        private final LinearSolverDense<DMatrixRMaj> chol;
+        private final double[] delta;
+        private final CholeskyDecompositionInner_DDRM chol = new CholeskyDecompositionInner_DDRM(true);
 
         Solver(FeatureModel.Sample s, int k, double radius) {
             this.s = s;
@@ -98,9 +97,7 @@ public final class GaussNewtonOracle implements DecodeOracle {
             this.old = new double[k];
             this.h = new DMatrixRMaj(k, k);
             this.damped = new DMatrixRMaj(k, k);
-            this.rhs = new DMatrixRMaj(k, 1);
-            this.delta = new DMatrixRMaj(k, 1);
-            this.chol = LinearSolverFactory_DDRM.symmPosDef(k);
+            this.delta = new double[k];
         }
 
         /**
@@ -161,14 +158,15 @@ public final class GaussNewtonOracle implements DecodeOracle {
             damped.setTo(h);
             for (int i = 0; i < k; i++) {
                 damped.data[i * k + i] += lambda * scale;
-                rhs.data[i] = -g[i];
+                delta[i] = -g[i];
             }
-            if (!chol.setA(damped)) {
+            if (!chol.decompose(damped)) {
                 return Double.POSITIVE_INFINITY;
             }
-            chol.solve(rhs, delta);
+            TriangularSolver_DDRM.solveL(damped.data, delta, k);
+            TriangularSolver_DDRM.solveTranL(damped.data, delta, k);
             for (int i = 0; i < k; i++) {
-                s.z[i] = old[i] + delta.data[i];
+                s.z[i] = old[i] + delta[i];
             }
             LatentStarts.project(s.z, 0, k, radius);
             return s.evaluate();
