@@ -35,8 +35,9 @@ public final class FastMethod extends BuiltInMethod {
     public static final String NAME = "fast";
     /** The update rule of every recipe but {@code restarts}. */
     public static final String RULE = "online-least-squares:power=8";
+    /** The oracle of the screened recipes: 2000 p_z draws screened, then Gauss–Newton. */
+    public static final String SCREENED = "screened:candidates=2000,inner=gauss-newton";
     private static final int SMALL_LATENT = 4;
-    private static final String SCREENED = "screened:candidates=2000,inner=gauss-newton";
     private static final MethodRecipe LINEAR = new MethodRecipe("linear-features", "gauss-newton", RULE);
     private static final MethodRecipe RESTARTS = new MethodRecipe("restarts", SCREENED + ":tol=1e-6,warm=500,reuse=true", null);
     private static final MethodRecipe SCREENED_ALTERNATING = new MethodRecipe("screened-alternating", SCREENED, RULE);

@@ -61,9 +61,9 @@ public final class ScreenedOracle implements DecodeOracle {
         int k = prior.latentDim();
         int m = a.numRows;
         int rows = y.numRows;
-        ScreenCache.Screen screen = screens != null ? screens.get(prior, rng.nextLong(), candidates)
-                : ScreenCache.draw(prior, rng, start == null ? candidates : warm);
         int screened = start == null ? candidates : warm;
+        ScreenCache.Screen screen = screens != null ? screens.get(prior, rng.nextLong(), candidates)
+                : ScreenCache.draw(prior, rng, screened);
         DMatrixRMaj z = screen.z();
         DMatrixRMaj x = DMatrixRMaj.wrap(screened, screen.x().numCols, screen.x().data);
         DMatrixRMaj pt = new DMatrixRMaj(m, screened);

@@ -35,8 +35,6 @@ class SparkLearnerTest extends LocalSparkTest {
     private static final Registry REGISTRY = PluginRegistry.of(new PluginLoader().load(null));
     private static final String LINEAR = "group-sparsity:n=16,k=3";
     private static final String NON_LINEAR = "relu-net:widths=3,16,seed=2";
-    /** The oracle of {@code fast}'s screened-alternating recipe. */
-    private static final String SCREENED = "screened:candidates=2000,inner=gauss-newton";
 
     @TempDir
     Path dir;
@@ -70,10 +68,10 @@ class SparkLearnerTest extends LocalSparkTest {
     void aNonLinearPriorDecodesTheFirstBatchLikeTheLocalLearner() {
         DMatrixRMaj y = data(NON_LINEAR, 60);
         Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 25), -1, "--data");
-        Model model = SparkLearner.learn(sc, shards, new SparkLearner.Settings(NON_LINEAR, "altmin", SCREENED,
+        Model model = SparkLearner.learn(sc, shards, new SparkLearner.Settings(NON_LINEAR, "altmin", FastMethod.SCREENED,
                 FastMethod.RULE, 25, 1, 7, 3), REGISTRY, null);
         double d = TestData.relativeDistance(model.dictionary(), localLearn(y, NON_LINEAR, "altmin", "--batches", "1",
-                "--oracle", SCREENED, "--update", FastMethod.RULE));
+                "--oracle", FastMethod.SCREENED, "--update", FastMethod.RULE));
         assertTrue(d <= 1e-8, "relative Frobenius distance " + d);
     }
 
