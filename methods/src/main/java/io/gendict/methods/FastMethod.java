@@ -19,9 +19,9 @@ import io.gendict.core.spi.UpdateRule;
  * restarts              k &lt;= 4, no rule wanted: {@link RestartLearner} (12 restarts pruned by window
  *                       error, window 150 samples, up to 6 variable-projection Gauss–Newton steps on A
  *                       per batch), oracle
- *                       screened:candidates=2000,inner=gauss-newton:tol=1e-6,warm=500,reuse=true
+ *                       screened:candidates=2000,inner=gauss-newton:tol=1e-3,warm=500,reuse=true
  *                       (a p_z screen covers a latent space this small, then Gauss–Newton to a relative
- *                       decrease of 1e-6; one screen per batch, shared by its candidates and steps, whose
+ *                       decrease of 1e-3; one screen per batch, shared by its candidates and steps, whose
  *                       first 500 draws compete with the codes a step starts from)
  * screened-alternating  k &lt;= 4 where a rule is wanted (one is composed in, or spark-learn, whose
  *                       batches leave no window): the screened oracle with the rounds and rule of
@@ -39,7 +39,7 @@ public final class FastMethod extends BuiltInMethod {
     public static final String SCREENED = "screened:candidates=2000,inner=gauss-newton";
     private static final int SMALL_LATENT = 4;
     private static final MethodRecipe LINEAR = new MethodRecipe("linear-features", "gauss-newton", RULE);
-    private static final MethodRecipe RESTARTS = new MethodRecipe("restarts", SCREENED + ":tol=1e-6,warm=500,reuse=true", null);
+    private static final MethodRecipe RESTARTS = new MethodRecipe("restarts", SCREENED + ":tol=1e-3,warm=500,reuse=true", null);
     private static final MethodRecipe SCREENED_ALTERNATING = new MethodRecipe("screened-alternating", SCREENED, RULE);
     private static final MethodRecipe MULTI_START =
             new MethodRecipe("multi-start", "multi-start:inner=sign-flip,starts=5", RULE);
