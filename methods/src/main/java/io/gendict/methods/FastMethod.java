@@ -1,6 +1,7 @@
 package io.gendict.methods;
 
 import io.gendict.core.learn.AltMinLearner;
+import io.gendict.core.learn.FeatureLearner;
 import io.gendict.core.learn.RestartLearner;
 import io.gendict.core.param.Params;
 import io.gendict.core.spi.DecodeOracle;
@@ -11,11 +12,16 @@ import io.gendict.core.spi.MethodRecipe;
 import io.gendict.core.spi.UpdateRule;
 
 /**
- * {@code fast}: our method, one of four named recipes chosen by what the prior declares.
+ * {@code fast}: our method, one of five named recipes chosen by what the prior declares.
  * <pre>
- * linear-features       the prior declares linear features: oracle gauss-newton (its least-squares
- *                       start is the global optimum), rule online-least-squares:power=8, up to 4 rounds
- *                       per batch while the update lowers the batch error by more than 30%
+ * feature-window        the prior declares linear features, no rule wanted: {@code feature-als}'s
+ *                       windowed alternating least squares in the feature space ({@link FeatureLearner},
+ *                       window 1000 samples, up to 300 rounds per batch), oracle gauss-newton (figure 1b:
+ *                       about half the error of linear-features, see the README)
+ * linear-features       the prior declares linear features where a rule is wanted: oracle gauss-newton
+ *                       (its least-squares start is the global optimum), rule
+ *                       online-least-squares:power=8, up to 4 rounds per batch while the update lowers
+ *                       the batch error by more than 30%
  * restarts              k &lt;= 4, no rule wanted: {@link RestartLearner} (12 restarts pruned by window
  *                       error, window 150 samples, up to 6 variable-projection Gauss–Newton steps on A
  *                       per batch), oracle
@@ -33,7 +39,7 @@ import io.gendict.core.spi.UpdateRule;
 public final class FastMethod extends BuiltInMethod {
     /** The method's name. */
     public static final String NAME = "fast";
-    /** The update rule of every recipe but {@code restarts}. */
+    /** The update rule of every recipe but {@code restarts} and {@code feature-window}. */
     public static final String RULE = "online-least-squares:power=8";
     /** The oracle of the screened recipes: 2000 p_z draws screened, then Gauss–Newton. */
     public static final String SCREENED = "screened:candidates=2000,inner=gauss-newton";
@@ -54,7 +60,7 @@ public final class FastMethod extends BuiltInMethod {
     @Override
     public MethodRecipe recipe(Params params, GenerativePrior prior, boolean withRule) {
         if (prior.linearFeatures().isPresent()) {
-            return LINEAR;
+            return withRule ? LINEAR : FeatureAlsMethod.RECIPE;
         }
         if (prior.latentDim() <= SMALL_LATENT) {
             return withRule ? SCREENED_ALTERNATING : RESTARTS;
@@ -65,6 +71,9 @@ public final class FastMethod extends BuiltInMethod {
     @Override
     public DictionaryLearner create(Params params, MethodRecipe recipe, DecodeOracle oracle, UpdateRule rule,
                                     LearnerContext context) {
+        if (recipe.equals(FeatureAlsMethod.RECIPE)) {
+            return new FeatureLearner(name(), oracle, context, FeatureAlsMethod.OPTIONS);
+        }
         if (rule == null) {
             return new RestartLearner(name(), oracle, context, RESTART_OPTIONS);
         }

@@ -15,8 +15,10 @@ import io.gendict.core.spi.UpdateRule;
  * {@code feature-window}, oracle {@code gauss-newton}; for priors that declare linear features only.
  */
 public final class FeatureAlsMethod extends BuiltInMethod {
-    private static final MethodRecipe RECIPE = new MethodRecipe("feature-window", "gauss-newton", null);
-    private static final FeatureLearner.Options OPTIONS = new FeatureLearner.Options(1000, 300);
+    /** Its recipe, also {@code fast}'s for priors that declare linear features when no rule is wanted. */
+    static final MethodRecipe RECIPE = new MethodRecipe("feature-window", "gauss-newton", null);
+    /** Window and rounds of its learner, shared with {@code fast}'s {@code feature-window} recipe. */
+    static final FeatureLearner.Options OPTIONS = new FeatureLearner.Options(1000, 300);
 
     /** Used by {@link java.util.ServiceLoader}. */
     public FeatureAlsMethod() {

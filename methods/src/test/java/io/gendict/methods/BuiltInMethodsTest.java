@@ -3,6 +3,7 @@ package io.gendict.methods;
 import io.gendict.core.error.ErrorKind;
 import io.gendict.core.error.GendictException;
 import io.gendict.core.learn.AltMinLearner;
+import io.gendict.core.learn.FeatureLearner;
 import io.gendict.core.learn.RestartLearner;
 import io.gendict.core.method.MethodResolver;
 import io.gendict.core.method.ResolvedMethod;
@@ -64,11 +65,16 @@ class BuiltInMethodsTest {
         assertRecipe("screened-alternating", SCREENED, "adam", resolver.resolve("fast", null, "adam", small, false));
         assertRecipe("multi-start", "multi-start:inner=sign-flip,starts=5", FastMethod.RULE,
                 resolver.resolve("fast", null, null, REGISTRY.prior("dependencies:k=6"), false));
-        assertRecipe("linear-features", "gauss-newton", FastMethod.RULE,
-                resolver.resolve("fast", null, null, REGISTRY.prior("group-sparsity:n=12,k=6"), false));
+        GenerativePrior linear = REGISTRY.prior("group-sparsity:n=12,k=6");
+        assertRecipe("feature-window", "gauss-newton", null, resolver.resolve("fast", null, null, linear, false));
+        assertRecipe("linear-features", "gauss-newton", FastMethod.RULE, resolver.resolve("fast", null, null, linear, true));
+        assertRecipe("linear-features", "gauss-newton", "adam", resolver.resolve("fast", null, "adam", linear, false));
         LearnerContext context = new LearnerContext(6, small, null, 1, 1);
         assertInstanceOf(RestartLearner.class, resolver.resolve("fast", null, null, small, false).build(context));
         assertInstanceOf(AltMinLearner.class, resolver.resolve("fast", null, "adam", small, false).build(context));
+        LearnerContext linearContext = new LearnerContext(8, linear, null, 1, 1);
+        assertInstanceOf(FeatureLearner.class, resolver.resolve("fast", null, null, linear, false).build(linearContext));
+        assertInstanceOf(AltMinLearner.class, resolver.resolve("fast", null, null, linear, true).build(linearContext));
     }
 
     @Test

@@ -48,7 +48,8 @@ class SparkLearnerTest extends LocalSparkTest {
         DMatrixRMaj y = data(LINEAR, 90);
         Samples shards = Samples.fromNpy(sc, TestData.writeShards(y, dir.resolve("shards"), 40), -1, "--data");
         Model model = SparkLearner.learn(sc, shards, settings(LINEAR, "fast", null, -2), REGISTRY, null);
-        DMatrixRMaj local = localLearn(y, LINEAR, "fast", "--epochs", "2");
+        DMatrixRMaj local = localLearn(y, LINEAR, "fast", "--epochs", "2", "--update", FastMethod.RULE);
+        assertEquals("linear-features", model.info().parameters().get("recipe"), "Spark's batches want a rule");
         assertEquals(180, model.info().samplesSeen());
         assertEquals(8, model.info().curve().size());
         double d = TestData.relativeDistance(model.dictionary(), local);

@@ -65,7 +65,7 @@ class LearnCommandTest {
         }
         String info = Files.readString(model.resolve("model.json"));
         assertTrue(info.contains("\"samplesSeen\": 500") && info.contains("trainingCurve") && info.contains("javaVersion"), info);
-        assertTrue(info.contains("\"recipe\": \"linear-features\""), "fast's recipe for a prior with linear features: " + info);
+        assertTrue(info.contains("\"recipe\": \"feature-window\""), "fast's recipe for a prior with linear features: " + info);
 
         Path z = dir.resolve("z.npy");
         assertEquals(0, run("encode", "--model", s(model), "--in", s(y), "--out", s(z), "--digits", "4"), err.toString());
