@@ -15,9 +15,10 @@ import io.gendict.core.spi.UpdateRule;
  * {@code fast}: our method, one of five named recipes chosen by what the prior declares.
  * <pre>
  * feature-window        the prior declares linear features, no rule wanted: {@code feature-als}'s
- *                       windowed alternating least squares in the feature space ({@link FeatureLearner},
- *                       window 1000 samples, up to 300 rounds per batch), oracle gauss-newton (figure 1b:
- *                       about half the error of linear-features, see the README)
+ *                       recipe, windowed alternating least squares in the feature space
+ *                       ({@link FeatureLearner}, window 1000 samples) with oracle gauss-newton, capped at
+ *                       20 rounds per batch instead of 300 (figure 1b: about half the error of
+ *                       linear-features, see the README)
  * linear-features       the prior declares linear features where a rule is wanted: oracle gauss-newton
  *                       (its least-squares start is the global optimum), rule
  *                       online-least-squares:power=8, up to 4 rounds per batch while the update lowers
@@ -50,6 +51,7 @@ public final class FastMethod extends BuiltInMethod {
     private static final MethodRecipe MULTI_START =
             new MethodRecipe("multi-start", "multi-start:inner=sign-flip,starts=5", RULE);
     private static final AltMinLearner.Options ROUNDS = new AltMinLearner.Options(4, 0.3);
+    private static final FeatureLearner.Options FEATURE_OPTIONS = new FeatureLearner.Options(1000, 20);
     private static final RestartLearner.Options RESTART_OPTIONS = new RestartLearner.Options(12, 150, 6);
 
     /** Used by {@link java.util.ServiceLoader}. */
@@ -72,7 +74,7 @@ public final class FastMethod extends BuiltInMethod {
     public DictionaryLearner create(Params params, MethodRecipe recipe, DecodeOracle oracle, UpdateRule rule,
                                     LearnerContext context) {
         if (recipe.equals(FeatureAlsMethod.RECIPE)) {
-            return new FeatureLearner(name(), oracle, context, FeatureAlsMethod.OPTIONS);
+            return new FeatureLearner(name(), oracle, context, FEATURE_OPTIONS);
         }
         if (rule == null) {
             return new RestartLearner(name(), oracle, context, RESTART_OPTIONS);

@@ -17,8 +17,7 @@ import io.gendict.core.spi.UpdateRule;
 public final class FeatureAlsMethod extends BuiltInMethod {
     /** Its recipe, also {@code fast}'s for priors that declare linear features when no rule is wanted. */
     static final MethodRecipe RECIPE = new MethodRecipe("feature-window", "gauss-newton", null);
-    /** Window and rounds of its learner, shared with {@code fast}'s {@code feature-window} recipe. */
-    static final FeatureLearner.Options OPTIONS = new FeatureLearner.Options(1000, 300);
+    private static final FeatureLearner.Options OPTIONS = new FeatureLearner.Options(1000, 300);
 
     /** Used by {@link java.util.ServiceLoader}. */
     public FeatureAlsMethod() {
