@@ -76,7 +76,7 @@ public final class FastMethod extends BuiltInMethod {
         if (recipe.equals(FeatureAlsMethod.RECIPE)) {
             return new FeatureLearner(name(), oracle, context, FEATURE_OPTIONS);
         }
-        if (rule == null) {
+        if (recipe.equals(RESTARTS)) {
             return new RestartLearner(name(), oracle, context, RESTART_OPTIONS);
         }
         return new AltMinLearner(name(), oracle, rule, context, ROUNDS);
